@@ -1,0 +1,4 @@
+package org.sigillum.api.admin;
+
+public record CreateUserRequest(String username) {
+}

@@ -1,0 +1,6 @@
+package org.sigillum.api.admin;
+
+import java.util.List;
+
+public record DiagnosticSignResult(String publicKey, List<String> signatures) {
+}

@@ -1,0 +1,29 @@
+package org.sigillum.api.error;
+
+/** The error values of the CSC API (and the admin API, which speaks the same format), with their HTTP status. */
+public enum ErrorCode {
+    INVALID_REQUEST("invalid_request", 400),
+    INVALID_TOKEN("invalid_token", 401),
+    ACCESS_DENIED("access_denied", 403),
+    NOT_FOUND("not_found", 404),
+    CONFLICT("conflict", 409),
+    PAYLOAD_TOO_LARGE("payload_too_large", 413),
+    SERVER_ERROR("server_error", 500),
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);
+
+    private final String value;
+    private final int httpStatus;
+
+    ErrorCode(String value, int httpStatus) {
+        this.value = value;
+        this.httpStatus = httpStatus;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,14 @@
+package org.sigillum.api.service;
+
+import jakarta.ejb.Local;
+import org.sigillum.api.admin.CreateUserRequest;
+import org.sigillum.api.admin.UserView;
+import org.sigillum.api.error.ServiceException;
+
+@Local
+public interface AccountService {
+
+    UserView createUser(CreateUserRequest request) throws ServiceException;
+
+    UserView user(String id) throws ServiceException;
+}

@@ -1,0 +1,18 @@
+package org.sigillum.api.service;
+
+import jakarta.ejb.Local;
+import java.util.List;
+import org.sigillum.api.admin.CreateCredentialRequest;
+import org.sigillum.api.admin.CredentialView;
+import org.sigillum.api.error.ServiceException;
+
+/** Key lifecycle of signing credentials: generated in the HSM, stored wrapped and bound to their owner. */
+@Local
+public interface KeyStoreService {
+
+    CredentialView createCredential(String ownerId, CreateCredentialRequest request) throws ServiceException;
+
+    CredentialView credential(String ownerId, String credentialId) throws ServiceException;
+
+    List<CredentialView> credentialsOf(String ownerId) throws ServiceException;
+}

@@ -1,0 +1,149 @@
+package org.sigillum.hsm.adapter.token;
+
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.*;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sigillum.hsm.HsmException;
+import org.sigillum.hsm.HsmUnavailableException;
+import org.xipki.pkcs11.wrapper.AttributeVector;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
+import org.xipki.pkcs11.wrapper.PKCS11Module;
+import org.xipki.pkcs11.wrapper.Session;
+import org.xipki.pkcs11.wrapper.Slot;
+import org.xipki.pkcs11.wrapper.Token;
+import org.xipki.pkcs11.wrapper.TokenException;
+
+/**
+ * One configured token: the loaded PKCS#11 library, the PIN source, the key labels and the unwrapped-key
+ * cache that every session of this server on the token shares.
+ */
+public final class TokenContext {
+
+    /** A PKCS#11 library is initialised once per process, whoever asks for it. */
+    private static final Map<String, PKCS11Module> MODULES = new ConcurrentHashMap<>();
+
+    private final TokenConfig config;
+    private final PKCS11Module module;
+    private final UnwrappedKeyCache keyCache;
+
+    private TokenContext(TokenConfig config, PKCS11Module module) {
+        this.config = config;
+        this.module = module;
+        this.keyCache = new UnwrappedKeyCache(config.keyCacheCapacity(), Clock.systemUTC());
+    }
+
+    public static TokenContext open(TokenConfig config) throws HsmUnavailableException {
+        return new TokenContext(config, loadModule(config.libraryPath()));
+    }
+
+    public TokenConfig config() {
+        return config;
+    }
+
+    public UnwrappedKeyCache keyCache() {
+        return keyCache;
+    }
+
+    /** Opens a read-write session on the token with the configured label and logs the user in. */
+    public TokenSession openSession() throws HsmException {
+        Session session = null;
+        try {
+            session = findToken().openSession(true);
+            login(session);
+            long wrappingKey = findSecretKey(session, config.wrappingKeyLabel());
+            long bindingKey = findSecretKey(session, config.bindingKeyLabel());
+            return new TokenSession(this, session, wrappingKey, bindingKey);
+        } catch (TokenException e) {
+            closeQuietly(session);
+            throw new HsmUnavailableException("cannot open a session on token '" + config.tokenLabel() + "': "
+                    + e.getMessage(), e);
+        } catch (HsmException | RuntimeException e) {
+            closeQuietly(session);
+            throw e;
+        }
+    }
+
+    /** Destroys expired cached keys from a short housekeeping session, when there are any. */
+    public void sweepKeyCache() throws HsmException {
+        try (TokenSession session = openSession()) {
+            session.destroyDoomedKeys();
+        }
+    }
+
+    /** Opens a session without looking for Sigillum's keys: for the key ceremony that creates them. */
+    public Session openBareSession() throws TokenException {
+        Session session = findToken().openSession(true);
+        login(session);
+        return session;
+    }
+
+    private void login(Session session) throws PKCS11Exception {
+        char[] pin = config.pinSource().read();
+        try {
+            session.login(CKU_USER, pin);
+        } catch (PKCS11Exception e) {
+            if (e.getErrorCode() != CKR_USER_ALREADY_LOGGED_IN) {
+                throw e;
+            }
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+    }
+
+    /** Slot IDs are not stable (SoftHSM2 makes them random): the token is found by label at every session. */
+    private Token findToken() throws TokenException {
+        for (Slot slot : module.getSlotList(true)) {
+            Token token = slot.getToken();
+            if (config.tokenLabel().equals(token.getTokenInfo().getLabel().strip())) {
+                return token;
+            }
+        }
+        throw new PKCS11Exception(CKR_TOKEN_NOT_PRESENT, "no token labelled '" + config.tokenLabel() + "'");
+    }
+
+    private static long findSecretKey(Session session, String label) throws TokenException, HsmException {
+        long[] found = session.findObjectsSingle(AttributeVector.newSecretKey().token(true).label(label), 2);
+        if (found.length != 1) {
+            throw new HsmException(found.length == 0
+                    ? "key '" + label + "' is missing on the token; run the key ceremony (bin/sigillum start does)"
+                    : "key label '" + label + "' is not unique on the token");
+        }
+        return found[0];
+    }
+
+    private static PKCS11Module loadModule(String libraryPath) throws HsmUnavailableException {
+        try {
+            return MODULES.computeIfAbsent(libraryPath, path -> {
+                try {
+                    PKCS11Module module = PKCS11Module.getInstance(path);
+                    try {
+                        module.initialize();
+                    } catch (PKCS11Exception e) {
+                        if (e.getErrorCode() != CKR_CRYPTOKI_ALREADY_INITIALIZED) {
+                            throw e;
+                        }
+                    }
+                    return module;
+                } catch (IOException | TokenException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            throw new HsmUnavailableException("cannot load PKCS#11 library " + libraryPath, e.getCause());
+        }
+    }
+
+    private static void closeQuietly(Session session) {
+        if (session != null) {
+            try {
+                session.closeSession();
+            } catch (TokenException e) {
+                // nothing to release on a session that failed to open fully
+            }
+        }
+    }
+}

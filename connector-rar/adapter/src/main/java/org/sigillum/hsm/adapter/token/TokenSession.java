@@ -1,0 +1,350 @@
+package org.sigillum.hsm.adapter.token;
+
+import static org.xipki.pkcs11.wrapper.PKCS11Constants.*;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.sigillum.hsm.EcCurve;
+import org.sigillum.hsm.GeneratedKey;
+import org.sigillum.hsm.HsmException;
+import org.sigillum.hsm.HsmStatus;
+import org.sigillum.hsm.InvalidKeyRequestException;
+import org.sigillum.hsm.KeyAlgorithm;
+import org.sigillum.hsm.KeyBinding;
+import org.sigillum.hsm.KeyBindingException;
+import org.sigillum.hsm.KeyCachePolicy;
+import org.sigillum.hsm.KeySpec;
+import org.sigillum.hsm.SignatureScheme;
+import org.sigillum.hsm.WrappedKey;
+import org.xipki.pkcs11.wrapper.AttributeVector;
+import org.xipki.pkcs11.wrapper.KeyPairTemplate;
+import org.xipki.pkcs11.wrapper.Mechanism;
+import org.xipki.pkcs11.wrapper.PKCS11KeyPair;
+import org.xipki.pkcs11.wrapper.Session;
+import org.xipki.pkcs11.wrapper.TokenException;
+import org.xipki.pkcs11.wrapper.TokenInfo;
+import org.xipki.pkcs11.wrapper.params.RSA_PKCS_PSS_PARAMS;
+
+/**
+ * The operations of one logged-in PKCS#11 session. Plain Java: the managed connection wraps it for the pool,
+ * the key ceremony tool and the tests use it directly against a real token.
+ */
+public final class TokenSession implements AutoCloseable {
+
+    /** Upper bound of digests in one call, so one request cannot hold a session for long. */
+    public static final int MAX_DIGESTS_PER_CALL = 1024;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int OBJECT_ID_BYTES = 16;
+
+    private final TokenContext token;
+    private final Session session;
+    private final long wrappingKey;
+    private final long bindingKey;
+
+    TokenSession(TokenContext token, Session session, long wrappingKey, long bindingKey) {
+        this.token = token;
+        this.session = session;
+        this.wrappingKey = wrappingKey;
+        this.bindingKey = bindingKey;
+    }
+
+    public GeneratedKey generateKeyPair(KeySpec spec, KeyBinding binding) throws HsmException {
+        byte[] id = randomObjectId();
+        PKCS11KeyPair pair = null;
+        try {
+            pair = session.generateKeyPair(keyGenMechanism(spec), keyPairTemplate(spec, id));
+            byte[] spki = subjectPublicKeyInfo(spec, pair.getPublicKey());
+            byte[] blob = session.wrapKey(new Mechanism(CKM_AES_KEY_WRAP_PAD), wrappingKey, pair.getPrivateKey());
+            String wrappingLabel = token.config().wrappingKeyLabel();
+            byte[] tag = bindingTag(binding, spec, wrappingLabel, blob);
+            return new GeneratedKey(spki, new WrappedKey(binding, spec, wrappingLabel, blob, tag));
+        } catch (TokenException e) {
+            throw Pkcs11Errors.translate("key pair generation", e);
+        } catch (GeneralSecurityException e) {
+            throw new HsmException("the token returned an unusable public key", e);
+        } finally {
+            if (pair != null) {
+                destroyQuietly(pair.getPrivateKey());
+                destroyQuietly(pair.getPublicKey());
+            }
+        }
+    }
+
+    public List<byte[]> unwrapAndSign(WrappedKey key, SignatureScheme scheme, List<byte[]> digests, KeyCachePolicy policy)
+            throws HsmException {
+        checkRequest(key, scheme, digests);
+        verifyBinding(key);
+        try {
+            UnwrappedKeyCache.Key cacheKey = new UnwrappedKeyCache.Key(key.binding().credentialId(), sha256Hex(key.blob()));
+            if (policy.enabled()) {
+                List<byte[]> cached = signWithCachedKey(cacheKey, key.spec(), scheme, digests);
+                if (cached != null) {
+                    return cached;
+                }
+            }
+            return signWithFreshKey(cacheKey, key, scheme, digests, policy);
+        } finally {
+            destroyDoomedKeys();
+        }
+    }
+
+    public byte[] randomBytes(int length) throws HsmException {
+        if (length < 1 || length > 4096) {
+            throw new InvalidKeyRequestException("random length must be 1..4096 bytes");
+        }
+        try {
+            return session.generateRandom(length);
+        } catch (TokenException e) {
+            throw Pkcs11Errors.translate("random generation", e);
+        }
+    }
+
+    public HsmStatus selfTest() throws HsmException {
+        try {
+            session.getSessionInfo();
+            TokenInfo info = session.getToken().getTokenInfo();
+            destroyDoomedKeys();
+            return new HsmStatus(info.getLabel().strip(), info.getManufacturerID().strip(), info.getModel().strip(),
+                    List.of(token.config().wrappingKeyLabel(), token.config().bindingKeyLabel()),
+                    signatureAlgorithmOids(), countSessionObjects(), token.keyCache().statistics());
+        } catch (TokenException e) {
+            throw Pkcs11Errors.translate("self-test", e);
+        }
+    }
+
+    /** Cheap liveness probe for pool validation. */
+    public boolean isAlive() {
+        try {
+            session.getSessionInfo();
+            return true;
+        } catch (TokenException e) {
+            return false;
+        }
+    }
+
+    /** Destroys cached key objects that expired or were evicted; any session of this server may do it. */
+    void destroyDoomedKeys() {
+        for (UnwrappedKeyCache.Doomed doomed : token.keyCache().drainDestroyable()) {
+            try {
+                byte[] id = session.getAttrValues(doomed.handle(), CKA_ID).id();
+                if (MessageDigest.isEqual(id, doomed.objectId())) {
+                    session.destroyObject(doomed.handle());
+                }
+            } catch (TokenException e) {
+                // the object died with its session already: nothing left to destroy
+            }
+        }
+    }
+
+    public void evictCachedKey(String credentialId) {
+        token.keyCache().evictCredential(credentialId);
+        destroyDoomedKeys();
+    }
+
+    @Override
+    public void close() {
+        token.keyCache().forgetOwner(this);
+        try {
+            session.closeSession();
+        } catch (TokenException e) {
+            // a dead session is closed already
+        }
+    }
+
+    private List<byte[]> signWithCachedKey(UnwrappedKeyCache.Key cacheKey, KeySpec spec, SignatureScheme scheme,
+                                           List<byte[]> digests) throws HsmException {
+        UnwrappedKeyCache cache = token.keyCache();
+        UnwrappedKeyCache.Lease lease = cache.acquire(cacheKey);
+        if (lease == null) {
+            return null;
+        }
+        try {
+            byte[] id = session.getAttrValues(lease.handle(), CKA_ID).id();
+            if (!MessageDigest.isEqual(id, lease.objectId())) {
+                cache.discardStale(lease);
+                return null;
+            }
+            List<byte[]> signatures = sign(lease.handle(), spec, scheme, digests);
+            cache.release(lease);
+            return signatures;
+        } catch (TokenException e) {
+            cache.discardStale(lease);
+            if (Pkcs11Errors.isStaleHandle(e)) {
+                return null;
+            }
+            throw Pkcs11Errors.translate("signature", e);
+        }
+    }
+
+    private List<byte[]> signWithFreshKey(UnwrappedKeyCache.Key cacheKey, WrappedKey key, SignatureScheme scheme,
+                                          List<byte[]> digests, KeyCachePolicy policy) throws HsmException {
+        byte[] id = randomObjectId();
+        long handle = -1;
+        boolean cached = false;
+        try {
+            handle = session.unwrapKey(new Mechanism(CKM_AES_KEY_WRAP_PAD), wrappingKey, key.blob(), unwrapTemplate(key.spec(), id));
+            List<byte[]> signatures = sign(handle, key.spec(), scheme, digests);
+            cached = token.keyCache().offer(cacheKey, handle, id, this, policy, 1);
+            return signatures;
+        } catch (TokenException e) {
+            throw Pkcs11Errors.translate("unwrap and sign", e);
+        } finally {
+            if (handle != -1 && !cached) {
+                destroyQuietly(handle);
+            }
+        }
+    }
+
+    private List<byte[]> sign(long keyHandle, KeySpec spec, SignatureScheme scheme, List<byte[]> digests)
+            throws TokenException, HsmException {
+        List<byte[]> out = new ArrayList<>(digests.size());
+        for (byte[] digest : digests) {
+            out.add(signOne(keyHandle, spec, scheme, digest));
+        }
+        return out;
+    }
+
+    private byte[] signOne(long keyHandle, KeySpec spec, SignatureScheme scheme, byte[] digest)
+            throws TokenException, HsmException {
+        if (scheme instanceof SignatureScheme.RsaPkcs1 pkcs1) {
+            return session.signSingle(new Mechanism(CKM_RSA_PKCS), keyHandle, pkcs1.digest().digestInfo(digest));
+        }
+        if (scheme instanceof SignatureScheme.RsaPss pss) {
+            RSA_PKCS_PSS_PARAMS params = new RSA_PKCS_PSS_PARAMS(Mechanisms.hashMechanism(pss.digest()),
+                    Mechanisms.mgf(pss.mgfDigest()), pss.saltLength());
+            return session.signSingle(new Mechanism(CKM_RSA_PKCS_PSS, params), keyHandle, digest);
+        }
+        byte[] raw = session.signSingle(new Mechanism(CKM_ECDSA), keyHandle, digest);
+        return EcdsaSignatures.toDer(raw, spec.curve().fieldBytes());
+    }
+
+    private void checkRequest(WrappedKey key, SignatureScheme scheme, List<byte[]> digests) throws InvalidKeyRequestException {
+        if (scheme.keyAlgorithm() != key.spec().algorithm()) {
+            throw new InvalidKeyRequestException(scheme.getClass().getSimpleName() + " does not fit a "
+                    + key.spec().algorithm() + " key");
+        }
+        if (digests.isEmpty() || digests.size() > MAX_DIGESTS_PER_CALL) {
+            throw new InvalidKeyRequestException("between 1 and " + MAX_DIGESTS_PER_CALL + " digests per call");
+        }
+        for (byte[] digest : digests) {
+            if (digest == null || digest.length != scheme.digest().length()) {
+                throw new InvalidKeyRequestException("a " + scheme.digest().jcaName() + " digest has "
+                        + scheme.digest().length() + " bytes");
+            }
+        }
+    }
+
+    private void verifyBinding(WrappedKey key) throws HsmException {
+        byte[] expected = bindingTag(key.binding(), key.spec(), key.wrappingKeyLabel(), key.blob());
+        if (!MessageDigest.isEqual(expected, key.bindingTag())) {
+            throw new KeyBindingException("wrapped key is not bound to credential " + key.binding().credentialId());
+        }
+        if (!key.wrappingKeyLabel().equals(token.config().wrappingKeyLabel())) {
+            throw new KeyBindingException("wrapped under unknown wrapping key " + key.wrappingKeyLabel());
+        }
+    }
+
+    private byte[] bindingTag(KeyBinding binding, KeySpec spec, String wrappingLabel, byte[] blob) throws HsmException {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes(binding.encoded());
+        byte[] header = (spec.algorithm() + ":" + spec.lengthBits() + ":" + wrappingLabel + ":").getBytes(StandardCharsets.UTF_8);
+        data.writeBytes(header);
+        data.writeBytes(blob);
+        try {
+            return session.signSingle(new Mechanism(CKM_SHA256_HMAC), bindingKey, data.toByteArray());
+        } catch (TokenException e) {
+            throw Pkcs11Errors.translate("binding tag", e);
+        }
+    }
+
+    private static Mechanism keyGenMechanism(KeySpec spec) {
+        return new Mechanism(spec.algorithm() == KeyAlgorithm.RSA ? CKM_RSA_PKCS_KEY_PAIR_GEN : CKM_EC_KEY_PAIR_GEN);
+    }
+
+    private static KeyPairTemplate keyPairTemplate(KeySpec spec, byte[] id) {
+        AttributeVector publicKey;
+        AttributeVector privateKey;
+        if (spec.algorithm() == KeyAlgorithm.RSA) {
+            publicKey = AttributeVector.newRSAPublicKey().modulusBits(spec.rsaBits())
+                    .publicExponent(java.math.BigInteger.valueOf(65537));
+            privateKey = AttributeVector.newRSAPrivateKey();
+        } else {
+            publicKey = AttributeVector.newECPublicKey().ecParams(Mechanisms.curveOid(spec.curve()));
+            privateKey = AttributeVector.newECPrivateKey();
+        }
+        publicKey.token(false).verify(true).id(id);
+        // extractable only so that it can be wrapped; it is destroyed right after
+        privateKey.token(false).private_(true).sensitive(true).extractable(true).sign(true).id(id);
+        return new KeyPairTemplate(privateKey, publicKey);
+    }
+
+    private static AttributeVector unwrapTemplate(KeySpec spec, byte[] id) {
+        AttributeVector template = spec.algorithm() == KeyAlgorithm.RSA
+                ? AttributeVector.newRSAPrivateKey() : AttributeVector.newECPrivateKey();
+        return template.token(false).private_(true).sensitive(true).extractable(false).sign(true).id(id);
+    }
+
+    private byte[] subjectPublicKeyInfo(KeySpec spec, long publicKey) throws TokenException, GeneralSecurityException {
+        if (spec.algorithm() == KeyAlgorithm.RSA) {
+            AttributeVector attrs = session.getAttrValues(publicKey, CKA_MODULUS, CKA_PUBLIC_EXPONENT);
+            return PublicKeys.rsa(attrs.modulus(), attrs.publicExponent());
+        }
+        EcCurve curve = spec.curve();
+        return PublicKeys.ec(curve, session.getAttrValues(publicKey, CKA_EC_POINT).ecPoint());
+    }
+
+    private List<String> signatureAlgorithmOids() {
+        Set<String> oids = new LinkedHashSet<>();
+        long[] mechanisms = session.getToken().getMechanismList();
+        for (long mechanism : mechanisms) {
+            oids.addAll(Mechanisms.signatureAlgorithmOids(mechanism));
+        }
+        return List.copyOf(oids);
+    }
+
+    private int countSessionObjects() throws TokenException {
+        session.findObjectsInit(new AttributeVector().token(false));
+        try {
+            int count = 0;
+            long[] found;
+            while ((found = session.findObjects(256)).length > 0) {
+                count += found.length;
+            }
+            return count;
+        } finally {
+            session.findObjectsFinal();
+        }
+    }
+
+    private void destroyQuietly(long handle) {
+        try {
+            session.destroyObject(handle);
+        } catch (TokenException e) {
+            // a key that cannot be destroyed died with its session; nothing else can reach it
+        }
+    }
+
+    private static byte[] randomObjectId() {
+        byte[] id = new byte[OBJECT_ID_BYTES];
+        RANDOM.nextBytes(id);
+        return id;
+    }
+
+    private static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.sigillum.hsm;
+
+import java.util.List;
+
+/**
+ * One logged-in HSM session taken from the pool. The interface never hands out a private key: keys leave the
+ * HSM only wrapped, and come back in only for the duration of one {@link #unwrapAndSign} call (or, when a
+ * {@link KeyCachePolicy} allows it, as a non-extractable session object that only this same call can use).
+ */
+public interface HsmConnection extends AutoCloseable {
+
+    /**
+     * Generates a key pair inside the HSM and returns the public key and the private key wrapped under the
+     * HSM's wrapping key, with a tag that binds the wrapped blob to {@code binding}.
+     */
+    GeneratedKey generateKeyPair(KeySpec spec, KeyBinding binding) throws HsmException;
+
+    /**
+     * Checks the blob's binding tag, unwraps the private key into a session object, signs each digest in
+     * order and destroys the key before returning, also on error, unless {@code cachePolicy} lets it stay.
+     */
+    List<byte[]> unwrapAndSign(WrappedKey key, SignatureScheme scheme, List<byte[]> digests, KeyCachePolicy cachePolicy)
+            throws HsmException;
+
+    /** Destroys any cached unwrapped copy of a credential's key (revocation, deletion). */
+    void evictCachedKey(String credentialId) throws HsmException;
+
+    byte[] randomBytes(int length) throws HsmException;
+
+    /** Probes the token: session alive, wrapping keys present, mechanisms, session objects, cache figures. */
+    HsmStatus selfTest() throws HsmException;
+
+    /** Returns the session to the pool. */
+    @Override
+    void close();
+}

@@ -1,0 +1,6 @@
+package org.sigillum.hsm;
+
+public enum KeyAlgorithm {
+    RSA,
+    EC
+}

@@ -1,0 +1,47 @@
+package org.sigillum.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.sigillum.api.admin.CreateUserRequest;
+import org.sigillum.api.admin.UserView;
+import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.AccountService;
+
+@Stateless
+public class AccountServiceBean implements AccountService {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
+
+    @PersistenceContext(unitName = "sigillum")
+    private EntityManager em;
+
+    @Override
+    public UserView createUser(CreateUserRequest request) throws ServiceException {
+        if (request == null || request.username() == null || !USERNAME.matcher(request.username()).matches()) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST,
+                    "username must be 1-128 characters of letters, digits and . _ @ + -");
+        }
+        boolean taken = !em.createQuery("select u.id from UserEntity u where u.username = :name", String.class)
+                .setParameter("name", request.username()).setMaxResults(1).getResultList().isEmpty();
+        if (taken) {
+            throw new ServiceException(ErrorCode.CONFLICT, "username is taken");
+        }
+        UserEntity user = new UserEntity(UUID.randomUUID().toString(), request.username(), Instant.now());
+        em.persist(user);
+        return view(user);
+    }
+
+    @Override
+    public UserView user(String id) throws ServiceException {
+        return view(Users.require(em, id));
+    }
+
+    private static UserView view(UserEntity user) {
+        return new UserView(user.id(), user.username(), user.status(), user.createdAt().toString());
+    }
+}

@@ -1,0 +1,28 @@
+package org.sigillum.keys;
+
+import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.hsm.HsmException;
+import org.sigillum.hsm.HsmUnavailableException;
+import org.sigillum.hsm.InvalidKeyRequestException;
+import org.sigillum.hsm.KeyBindingException;
+
+/** Turns an HSM failure into what the API caller may learn of it. */
+public final class HsmFailures {
+
+    private HsmFailures() {
+    }
+
+    public static ServiceException toServiceException(String operation, HsmException e) {
+        if (e instanceof HsmUnavailableException) {
+            return new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the HSM is unavailable; retry later", e);
+        }
+        if (e instanceof InvalidKeyRequestException) {
+            return new ServiceException(ErrorCode.INVALID_REQUEST, e.getMessage(), e);
+        }
+        if (e instanceof KeyBindingException) {
+            return new ServiceException(ErrorCode.ACCESS_DENIED, "the stored key does not belong to this credential", e);
+        }
+        return new ServiceException(ErrorCode.SERVER_ERROR, operation + " failed in the HSM", e);
+    }
+}

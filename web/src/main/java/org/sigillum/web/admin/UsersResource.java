@@ -1,0 +1,65 @@
+package org.sigillum.web.admin;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.sigillum.api.admin.CreateCredentialRequest;
+import org.sigillum.api.admin.CreateUserRequest;
+import org.sigillum.api.admin.CredentialView;
+import org.sigillum.api.admin.UserView;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.AccountService;
+import org.sigillum.api.service.KeyStoreService;
+import org.sigillum.web.security.OperatorOnly;
+
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@OperatorOnly
+@SecurityRequirement(name = "operator")
+public class UsersResource {
+
+    @EJB
+    private AccountService accounts;
+    @EJB
+    private KeyStoreService keyStore;
+
+    @POST
+    public Response create(CreateUserRequest request) throws ServiceException {
+        UserView user = accounts.createUser(request);
+        return Response.status(Response.Status.CREATED).entity(user).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public UserView user(@PathParam("id") String id) throws ServiceException {
+        return accounts.user(id);
+    }
+
+    @POST
+    @Path("{id}/credentials")
+    public Response createCredential(@PathParam("id") String id, CreateCredentialRequest request) throws ServiceException {
+        return Response.status(Response.Status.CREATED).entity(keyStore.createCredential(id, request)).build();
+    }
+
+    @GET
+    @Path("{id}/credentials")
+    public List<CredentialView> credentials(@PathParam("id") String id) throws ServiceException {
+        return keyStore.credentialsOf(id);
+    }
+
+    @GET
+    @Path("{id}/credentials/{credentialId}")
+    public CredentialView credential(@PathParam("id") String id, @PathParam("credentialId") String credentialId)
+            throws ServiceException {
+        return keyStore.credential(id, credentialId);
+    }
+}
