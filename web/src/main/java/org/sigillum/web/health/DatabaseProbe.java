@@ -1,17 +1,13 @@
-package org.sigillum.health;
+package org.sigillum.web.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-@Readiness
 @ApplicationScoped
-public class DatabaseReadiness implements HealthCheck {
+public class DatabaseProbe implements Probe {
 
     private static final int VALIDATION_SECONDS = 2;
 
@@ -19,12 +15,12 @@ public class DatabaseReadiness implements HealthCheck {
     private DataSource dataSource;
 
     @Override
-    public HealthCheckResponse call() {
+    public Result check() {
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(VALIDATION_SECONDS);
-            return HealthCheckResponse.named("database").status(valid).build();
+            return new Result("database", valid, valid ? "connection valid" : "connection invalid");
         } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+            return new Result("database", false, e.getClass().getSimpleName());
         }
     }
 }

@@ -1,0 +1,84 @@
+# The quick-start server: bin/sigillum start | stop | status | logs
+
+SERVER_DIR="$VAR_DIR/server"
+TOKEN_LABEL="${SIGILLUM_TOKEN_LABEL:-sigillum}"
+
+# export_instance_env DIR LABEL: what the CLI expressions and the resource adapter read at run time
+export_instance_env() {
+    local inst="$1" label="$2"
+    mkdir -p "$inst/db"
+    export SIGILLUM_VAR="$inst"
+    export SOFTHSM2_CONF="$inst/softhsm/softhsm2.conf"
+    export SIGILLUM_TOKEN_LABEL="$label"
+    export SIGILLUM_TOKEN_PIN_SOURCE="file:$inst/softhsm/token.pin"
+    SIGILLUM_PKCS11_LIBRARY="$(softhsm_library)"
+    export SIGILLUM_PKCS11_LIBRARY
+}
+
+# prepare_instance DIR LABEL DBKIND: everything but starting the server
+prepare_instance() {
+    local inst="$1" label="$2" dbkind="$3"
+    provision_wildfly
+    instance_prepare "$inst"
+    token_prepare "$inst/softhsm" "$label"
+    key_ceremony "$inst/softhsm" "$label"
+    instance_configure "$inst" "$dbkind"
+    export_instance_env "$inst" "$label"
+}
+
+wait_until_ready() {
+    local url="$1"
+    wait_for_http "$url" 60 || { curl -sS "$url" >&2 || true; die "server not ready: $url"; }
+}
+
+cmd_start() {
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --db-url) export SIGILLUM_DB_URL="$2"; shift 2 ;;
+            --db-user) export SIGILLUM_DB_USER="$2"; shift 2 ;;
+            --db-password) export SIGILLUM_DB_PASSWORD="$2"; shift 2 ;;
+            *) die "unknown option for start: $1" ;;
+        esac
+    done
+    local dbkind=h2 port="${SIGILLUM_HTTP_PORT:-8080}"
+    [ -n "${SIGILLUM_DB_URL:-}" ] && dbkind=postgresql
+    require_tools
+    build_if_needed
+    prepare_instance "$SERVER_DIR" "$TOKEN_LABEL" "$dbkind"
+    export SIGILLUM_PUBLIC_URL="${SIGILLUM_PUBLIC_URL:-http://127.0.0.1:$port}"
+    instance_start "$SERVER_DIR" 0
+    wait_until_ready "http://127.0.0.1:$port/health/ready"
+    cat <<DONE
+
+Sigillum is running (database: $dbkind, token: $TOKEN_LABEL).
+  CSC API v2      http://127.0.0.1:$port/csc/v2/info
+  OpenAPI         http://127.0.0.1:$port/openapi
+  Readiness       http://127.0.0.1:$port/health/ready
+  Admin API       http://127.0.0.1:$port/api/v1/  (Authorization: Bearer \$(cat $SERVER_DIR/operator.token))
+  Logs            bin/sigillum logs
+  Stop            bin/sigillum stop
+DONE
+}
+
+cmd_stop() {
+    instance_stop "$SERVER_DIR"
+    say "stopped"
+}
+
+cmd_status() {
+    local pid
+    if pid=$(instance_pid "$SERVER_DIR"); then
+        echo "running pid=$pid url=http://127.0.0.1:${SIGILLUM_HTTP_PORT:-8080}"
+        curl -sS "http://127.0.0.1:${SIGILLUM_HTTP_PORT:-8080}/health/ready" || true
+        echo
+    else
+        echo "stopped"
+        return 1
+    fi
+}
+
+cmd_logs() {
+    local log="$SERVER_DIR/standalone/log/server.log"
+    [ -f "$log" ] || die "no log yet: $log"
+    tail -n 200 -F "$log"
+}

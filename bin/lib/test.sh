@@ -1,0 +1,53 @@
+# bin/sigillum test: unit tests (with a real SoftHSM2 token), then black-box integration tests against a
+# server this command starts on PostgreSQL with a fresh token, and stops again.
+
+TEST_DIR="$VAR_DIR/test"
+TEST_PORT_OFFSET=10000
+TEST_PG_PORT="${SIGILLUM_TEST_PG_PORT:-15432}"
+
+test_cleanup() {
+    instance_stop "$TEST_DIR/server"
+    pg_stop "$TEST_DIR/pg"
+}
+
+cmd_test() {
+    require_tools
+    require_packages postgresql
+    test_cleanup
+    rm -rf "$TEST_DIR" && mkdir -p "$TEST_DIR"
+    trap test_cleanup EXIT
+
+    say "unit tests"
+    token_prepare "$TEST_DIR/unit-softhsm" unit-tests
+    SIGILLUM_PKCS11_LIBRARY="$(softhsm_library)"
+    export SIGILLUM_PKCS11_LIBRARY
+    export SIGILLUM_UNIT_SOFTHSM2_CONF="$TEST_DIR/unit-softhsm/softhsm2.conf"
+    export SIGILLUM_UNIT_TOKEN_LABEL=unit-tests
+    export SIGILLUM_UNIT_PIN_FILE="$TEST_DIR/unit-softhsm/token.pin"
+    (cd "$SIGILLUM_HOME" && mvn -B -ntp install) || die "unit tests failed"
+
+    say "integration tests: PostgreSQL on port $TEST_PG_PORT, WildFly at port offset $TEST_PORT_OFFSET"
+    pg_start "$TEST_DIR/pg" "$TEST_PG_PORT"
+    export SIGILLUM_DB_URL="jdbc:postgresql://127.0.0.1:$TEST_PG_PORT/sigillum"
+    export SIGILLUM_DB_USER=sigillum SIGILLUM_DB_PASSWORD=
+    local inst="$TEST_DIR/server" http=$((8080 + TEST_PORT_OFFSET)) mgmt=$((9990 + TEST_PORT_OFFSET))
+    prepare_instance "$inst" it-tests postgresql
+    export SIGILLUM_PUBLIC_URL="http://127.0.0.1:$http" SIGILLUM_HSM_POOL_MIN=2 SIGILLUM_HSM_POOL_MAX=4
+    instance_start "$inst" "$TEST_PORT_OFFSET"
+    wait_until_ready "http://127.0.0.1:$http/health/ready"
+
+    export SIGILLUM_IT_URL="http://127.0.0.1:$http"
+    export SIGILLUM_IT_MANAGEMENT_URL="http://127.0.0.1:$mgmt"
+    export SIGILLUM_IT_OPERATOR_TOKEN_FILE="$inst/operator.token"
+    export SIGILLUM_IT_DB_URL="$SIGILLUM_DB_URL" SIGILLUM_IT_DB_USER=sigillum
+    export SIGILLUM_IT_PG_DUMP="$(pg_bin)/pg_dump"
+    export SIGILLUM_IT_SOFTHSM2_CONF="$inst/softhsm/softhsm2.conf"
+    export SIGILLUM_IT_TOKEN_DIR="$inst/softhsm/tokens"
+    export SIGILLUM_IT_TOKEN_LABEL=it-tests
+    export SIGILLUM_IT_PIN_FILE="$inst/softhsm/token.pin"
+    export SIGILLUM_IT_JBOSS_CLI="$JBOSS_HOME/bin/jboss-cli.sh"
+    export SIGILLUM_IT_CONTROLLER="127.0.0.1:$mgmt"
+    export SIGILLUM_IT_SERVER_LOG="$inst/standalone/log/server.log"
+    (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false) || die "integration tests failed"
+    say "all tests passed"
+}

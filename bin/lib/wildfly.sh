@@ -1,0 +1,111 @@
+# WildFly: provisioning from Maven Central, server instances, CLI configuration, deployment, start and stop.
+# An instance is a directory holding a WildFly base dir, a SoftHSM2 token, secrets and (for H2) the database.
+
+CLI_DIR="$SIGILLUM_HOME/wildfly-config/cli"
+
+provision_wildfly() {
+    if [ ! -f "$JBOSS_HOME/jboss-modules.jar" ]; then
+        say "provisioning WildFly $WILDFLY_VERSION from Maven Central"
+        mkdir -p "$DIST_DIR"
+        (cd "$SIGILLUM_HOME" && mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+            -Dartifact="org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip" -DoutputDirectory="$DIST_DIR") \
+            || die "could not fetch org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip"
+        unzip -q -o "$DIST_DIR/wildfly-dist-$WILDFLY_VERSION.zip" -d "$DIST_DIR"
+        rm -f "$DIST_DIR/wildfly-dist-$WILDFLY_VERSION.zip"
+    fi
+    # JBoss modules the configuration refers to (the PostgreSQL driver); refreshed on every start
+    cp -r "$SIGILLUM_HOME/wildfly-config/target/modules/." "$JBOSS_HOME/modules/"
+}
+
+# instance_prepare DIR: a private copy of WildFly's standalone directory
+instance_prepare() {
+    local inst="$1"
+    mkdir -p "$inst"
+    chmod 700 "$inst"
+    if [ ! -d "$inst/standalone" ]; then
+        cp -a "$JBOSS_HOME/standalone" "$inst/standalone"
+        cp "$inst/standalone/configuration/standalone.xml" "$inst/standalone/configuration/standalone.xml.pristine"
+    fi
+    [ -f "$inst/operator.token" ] || (umask 077 && random_secret 32 > "$inst/operator.token")
+}
+
+# instance_configure DIR DBKIND: applies the CLI scripts to a pristine standalone.xml when they changed
+instance_configure() {
+    local inst="$1" dbkind="$2" digest script
+    digest=$( (cat "$CLI_DIR"/*-configure-*.cli; echo "$dbkind") | sha256sum | cut -d' ' -f1)
+    [ -f "$inst/config.sha" ] && [ "$(cat "$inst/config.sha")" = "$digest" ] && return 0
+    say "configuring WildFly ($dbkind)"
+    cp "$inst/standalone/configuration/standalone.xml.pristine" "$inst/standalone/configuration/standalone.xml"
+    script="$inst/configure.cli"
+    {
+        echo "embed-server --std-out=discard --server-config=standalone.xml"
+        cat "$CLI_DIR/10-configure-microprofile.cli" "$CLI_DIR/20-configure-datasource-$dbkind.cli" \
+            "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache.cli" "$CLI_DIR/50-configure-server.cli"
+        echo "stop-embedded-server"
+    } > "$script"
+    JAVA_OPTS="-Djboss.server.base.dir=$inst/standalone" "$JBOSS_HOME/bin/jboss-cli.sh" --file="$script" \
+        > "$inst/configure.log" 2>&1 || { cat "$inst/configure.log" >&2; die "WildFly configuration failed"; }
+    echo "$digest" > "$inst/config.sha"
+}
+
+instance_pid() {
+    local inst="$1"
+    [ -f "$inst/server.pid" ] && kill -0 "$(cat "$inst/server.pid")" 2>/dev/null && cat "$inst/server.pid"
+}
+
+# instance_start DIR PORT_OFFSET: the environment (SIGILLUM_*, SOFTHSM2_CONF) must be exported by the caller
+instance_start() {
+    local inst="$1" offset="$2" deployments="$1/standalone/deployments"
+    if instance_pid "$inst" >/dev/null; then
+        if [ "$EAR" -nt "$deployments/sigillum.ear" ]; then
+            say "redeploying the new EAR"
+            rm -f "$deployments"/sigillum.ear.*
+            cp "$EAR" "$deployments/sigillum.ear"
+            wait_for_deployment "$inst"
+        fi
+        return 0
+    fi
+    rm -f "$deployments"/sigillum.ear* "$inst/server.pid"
+    cp "$EAR" "$deployments/sigillum.ear"
+    export JAVA_OPTS="-Xms256m -Xmx${SIGILLUM_HEAP:-2g} -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m \
+-Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true"
+    say "starting WildFly (instance $inst)"
+    setsid bash -c 'echo $$ > "$0/server.pid"; exec "$1/bin/standalone.sh" -c standalone.xml \
+        -Djboss.server.base.dir="$0/standalone" -Djboss.socket.binding.port-offset="$2" \
+        -Djboss.http.port="$3" -b 127.0.0.1 -bmanagement 127.0.0.1' \
+        "$inst" "$JBOSS_HOME" "$offset" "${SIGILLUM_HTTP_PORT:-8080}" > "$inst/console.log" 2>&1 < /dev/null &
+    local i
+    for ((i = 0; i < 50; i++)); do
+        [ -s "$inst/server.pid" ] && break
+        sleep 0.1
+    done
+    wait_for_deployment "$inst"
+}
+
+wait_for_deployment() {
+    local inst="$1" deployments="$1/standalone/deployments" i
+    for ((i = 0; i < 360; i++)); do
+        if [ -f "$deployments/sigillum.ear.deployed" ]; then
+            return 0
+        fi
+        if [ -f "$deployments/sigillum.ear.failed" ]; then
+            tail -n 60 "$inst/standalone/log/server.log" >&2 || true
+            die "deployment failed: $(cat "$deployments/sigillum.ear.failed")"
+        fi
+        instance_pid "$inst" >/dev/null || { tail -n 40 "$inst/console.log" >&2; die "WildFly exited during start"; }
+        sleep 0.5
+    done
+    die "deployment did not finish within 180 s"
+}
+
+instance_stop() {
+    local inst="$1" pid i
+    pid=$(instance_pid "$inst") || return 0
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 60; i++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.5
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    rm -f "$inst/server.pid"
+}
