@@ -29,6 +29,10 @@ public final class TokenContext {
     private final TokenConfig config;
     private final PKCS11Module module;
     private final UnwrappedKeyCache keyCache;
+    private static final long RESTART_INTERVAL_NANOS = 2_000_000_000L;
+    private long lastRestart;
+    /** Bumped at each library restart: sessions of an older generation hold handles that may now be reused. */
+    private volatile int generation;
 
     private TokenContext(TokenConfig config, PKCS11Module module) {
         this.config = config;
@@ -48,15 +52,35 @@ public final class TokenContext {
         return keyCache;
     }
 
-    /** Opens a read-write session on the token with the configured label and logs the user in. */
+    int generation() {
+        return generation;
+    }
+
+    /**
+     * Opens a read-write session on the token with the configured label and logs the user in. When the token
+     * has gone away (device removed, token files gone, library wedged), reloads the library once and retries,
+     * so that service resumes by itself when the token comes back.
+     */
     public TokenSession openSession() throws HsmException {
+        try {
+            return tryOpenSession();
+        } catch (HsmUnavailableException e) {
+            if (e.getCause() instanceof TokenException cause && Pkcs11Errors.needsLibraryRestart(cause)
+                    && restartLibraryIfDue()) {
+                return tryOpenSession();
+            }
+            throw e;
+        }
+    }
+
+    private TokenSession tryOpenSession() throws HsmException {
         Session session = null;
         try {
             session = findToken().openSession(true);
             login(session);
             long wrappingKey = findSecretKey(session, config.wrappingKeyLabel());
             long bindingKey = findSecretKey(session, config.bindingKeyLabel());
-            return new TokenSession(this, session, wrappingKey, bindingKey);
+            return new TokenSession(this, session, generation, wrappingKey, bindingKey);
         } catch (TokenException e) {
             closeQuietly(session);
             throw new HsmUnavailableException("cannot open a session on token '" + config.tokenLabel() + "': "
@@ -64,6 +88,31 @@ public final class TokenContext {
         } catch (HsmException | RuntimeException e) {
             closeQuietly(session);
             throw e;
+        }
+    }
+
+    /**
+     * Finalises and re-initialises the PKCS#11 library, at most once per {@link #RESTART_INTERVAL_NANOS}. Every
+     * session of this process dies with it; they were dead already, and the pool replaces them.
+     */
+    private synchronized boolean restartLibraryIfDue() {
+        long now = System.nanoTime();
+        if (lastRestart != 0 && now - lastRestart < RESTART_INTERVAL_NANOS) {
+            return false;
+        }
+        lastRestart = now;
+        generation++;
+        keyCache.forgetAll();
+        try {
+            module.finalize(null);
+        } catch (TokenException e) {
+            // a library that cannot finalise is initialised afresh all the same
+        }
+        try {
+            module.initialize();
+            return true;
+        } catch (PKCS11Exception e) {
+            return e.getErrorCode() == CKR_CRYPTOKI_ALREADY_INITIALIZED;
         }
     }
 
@@ -108,9 +157,10 @@ public final class TokenContext {
     private static long findSecretKey(Session session, String label) throws TokenException, HsmException {
         long[] found = session.findObjectsSingle(AttributeVector.newSecretKey().token(true).label(label), 2);
         if (found.length != 1) {
-            throw new HsmException(found.length == 0
+            String problem = found.length == 0
                     ? "key '" + label + "' is missing on the token; run the key ceremony (bin/sigillum start does)"
-                    : "key label '" + label + "' is not unique on the token");
+                    : "key label '" + label + "' is not unique on the token";
+            throw new HsmUnavailableException(problem, new PKCS11Exception(CKR_KEY_HANDLE_INVALID, problem));
         }
         return found[0];
     }

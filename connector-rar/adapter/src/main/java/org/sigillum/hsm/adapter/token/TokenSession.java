@@ -17,6 +17,7 @@ import org.sigillum.hsm.EcCurve;
 import org.sigillum.hsm.GeneratedKey;
 import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.HsmStatus;
+import org.sigillum.hsm.HsmUnavailableException;
 import org.sigillum.hsm.InvalidKeyRequestException;
 import org.sigillum.hsm.KeyAlgorithm;
 import org.sigillum.hsm.KeyBinding;
@@ -48,17 +49,20 @@ public final class TokenSession implements AutoCloseable {
 
     private final TokenContext token;
     private final Session session;
+    private final int generation;
     private final long wrappingKey;
     private final long bindingKey;
 
-    TokenSession(TokenContext token, Session session, long wrappingKey, long bindingKey) {
+    TokenSession(TokenContext token, Session session, int generation, long wrappingKey, long bindingKey) {
         this.token = token;
         this.session = session;
+        this.generation = generation;
         this.wrappingKey = wrappingKey;
         this.bindingKey = bindingKey;
     }
 
     public GeneratedKey generateKeyPair(KeySpec spec, KeyBinding binding) throws HsmException {
+        ensureCurrent();
         byte[] id = randomObjectId();
         PKCS11KeyPair pair = null;
         try {
@@ -82,6 +86,7 @@ public final class TokenSession implements AutoCloseable {
 
     public List<byte[]> unwrapAndSign(WrappedKey key, SignatureScheme scheme, List<byte[]> digests, KeyCachePolicy policy)
             throws HsmException {
+        ensureCurrent();
         checkRequest(key, scheme, digests);
         verifyBinding(key);
         try {
@@ -102,6 +107,7 @@ public final class TokenSession implements AutoCloseable {
         if (length < 1 || length > 4096) {
             throw new InvalidKeyRequestException("random length must be 1..4096 bytes");
         }
+        ensureCurrent();
         try {
             return session.generateRandom(length);
         } catch (TokenException e) {
@@ -110,6 +116,7 @@ public final class TokenSession implements AutoCloseable {
     }
 
     public HsmStatus selfTest() throws HsmException {
+        ensureCurrent();
         try {
             session.getSessionInfo();
             TokenInfo info = session.getToken().getTokenInfo();
@@ -124,6 +131,9 @@ public final class TokenSession implements AutoCloseable {
 
     /** Cheap liveness probe for pool validation. */
     public boolean isAlive() {
+        if (generation != token.generation()) {
+            return false;
+        }
         try {
             session.getSessionInfo();
             return true;
@@ -134,6 +144,9 @@ public final class TokenSession implements AutoCloseable {
 
     /** Destroys cached key objects that expired or were evicted; any session of this server may do it. */
     void destroyDoomedKeys() {
+        if (generation != token.generation()) {
+            return;
+        }
         for (UnwrappedKeyCache.Doomed doomed : token.keyCache().drainDestroyable()) {
             try {
                 byte[] id = session.getAttrValues(doomed.handle(), CKA_ID).id();
@@ -146,7 +159,8 @@ public final class TokenSession implements AutoCloseable {
         }
     }
 
-    public void evictCachedKey(String credentialId) {
+    public void evictCachedKey(String credentialId) throws HsmException {
+        ensureCurrent();
         token.keyCache().evictCredential(credentialId);
         destroyDoomedKeys();
     }
@@ -154,10 +168,19 @@ public final class TokenSession implements AutoCloseable {
     @Override
     public void close() {
         token.keyCache().forgetOwner(this);
+        if (generation != token.generation()) {
+            return; // the handle died with the old library instance and may now name another session
+        }
         try {
             session.closeSession();
         } catch (TokenException e) {
             // a dead session is closed already
+        }
+    }
+
+    private void ensureCurrent() throws HsmUnavailableException {
+        if (generation != token.generation()) {
+            throw new HsmUnavailableException("session predates a restart of the PKCS#11 library", null);
         }
     }
 
@@ -263,7 +286,7 @@ public final class TokenSession implements AutoCloseable {
         try {
             return session.signSingle(new Mechanism(CKM_SHA256_HMAC), bindingKey, data.toByteArray());
         } catch (TokenException e) {
-            throw Pkcs11Errors.translate("binding tag", e);
+            throw Pkcs11Errors.translateTokenKeyFailure("binding tag", e);
         }
     }
 

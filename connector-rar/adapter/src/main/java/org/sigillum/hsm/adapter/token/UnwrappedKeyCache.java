@@ -170,6 +170,16 @@ public final class UnwrappedKeyCache {
         toDestroy.removeIf(entry -> entry.ownerSession == ownerSession);
     }
 
+    /** The library was reloaded: every handle is gone, and none may be destroyed later. */
+    public synchronized void forgetAll() {
+        entries.values().forEach(entry -> {
+            entry.retired = true;
+            entry.ownerClosed = true;
+        });
+        entries.clear();
+        toDestroy.clear();
+    }
+
     /** Retires expired entries and hands out every handle that is now safe to destroy. */
     public synchronized List<Doomed> drainDestroyable() {
         Instant now = clock.instant();
