@@ -15,7 +15,8 @@ import org.xipki.pkcs11.wrapper.TokenException;
 /**
  * Creates Sigillum's long-lived token keys when they are absent: the AES-256 wrapping key and the HMAC key that
  * binds wrapped blobs to their credentials. Both are token objects, sensitive and never extractable. The
- * quick start runs it; an operator runs it once per token at the key ceremony.
+ * quick start runs it; an operator runs it once per token at the key ceremony. Existing keys are checked,
+ * never replaced: replacing the wrapping key would orphan every stored credential.
  *
  * <pre>java -cp ... org.sigillum.hsm.adapter.tool.KeyCeremony --library L --token T --pin-source env:X|file:/p
  *     [--wrapping-key-label sigillum-wrap] [--binding-key-label sigillum-bind]</pre>
@@ -32,8 +33,12 @@ public final class KeyCeremony {
                 options.getOrDefault("binding-key-label", "sigillum-bind"), 0);
         Session session = TokenContext.open(config).openBareSession();
         try {
+            // the unwrap template makes the HSM itself refuse to unwrap a user key as extractable or as a
+            // token object, whoever holds the PIN (checklist B1, B3)
+            AttributeVector unwrapTemplate = new AttributeVector().token(false).sensitive(true).extractable(false);
             ensure(session, config.wrappingKeyLabel(), new Mechanism(CKM_AES_KEY_GEN),
-                    AttributeVector.newAESSecretKey().valueLen(32).wrap(true).unwrap(true).encrypt(false).decrypt(false));
+                    AttributeVector.newAESSecretKey().valueLen(32).wrap(true).unwrap(true).encrypt(false).decrypt(false)
+                            .unwrapTemplate(unwrapTemplate));
             ensure(session, config.bindingKeyLabel(), new Mechanism(CKM_GENERIC_SECRET_KEY_GEN),
                     AttributeVector.newSecretKey(CKK_GENERIC_SECRET).valueLen(32).sign(true).verify(true));
         } finally {
@@ -45,6 +50,10 @@ public final class KeyCeremony {
             throws TokenException {
         long[] existing = session.findObjectsSingle(AttributeVector.newSecretKey().token(true).label(label), 2);
         if (existing.length > 0) {
+            AttributeVector attributes = session.getAttrValues(existing[0], CKA_SENSITIVE, CKA_EXTRACTABLE);
+            if (!Boolean.TRUE.equals(attributes.sensitive()) || !Boolean.FALSE.equals(attributes.extractable())) {
+                throw new IllegalStateException("key '" + label + "' exists but is extractable or not sensitive");
+            }
             System.out.println("key '" + label + "' present");
             return;
         }

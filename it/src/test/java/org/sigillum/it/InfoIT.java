@@ -1,0 +1,105 @@
+package org.sigillum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InfoIT {
+
+    @Test
+    void postWithEmptyObjectAnswersTheCscV2InfoResponse() {
+        Sigillum.Reply reply = Sigillum.postJson("/csc/v2/info", "{}");
+        assertEquals(200, reply.status(), reply.body());
+        JsonNode info = reply.json();
+        assertEquals("2.0.0.2", info.get("specs").asText());
+        assertEquals("Sigillum", info.get("name").asText());
+        assertEquals("en", info.get("lang").asText());
+        assertTrue(info.get("logo").asText().startsWith("http"));
+        assertEquals(2, info.get("region").asText().length());
+        assertTrue(info.get("description").asText().length() > 10);
+        assertTrue(info.get("authType").isArray());
+        assertEquals(List.of("info"), texts(info.get("methods")), "only implemented methods are listed");
+    }
+
+    @Test
+    void signatureAlgorithmsComeFromTheHsmMechanisms() {
+        List<String> algos = texts(Sigillum.postJson("/csc/v2/info", "{}").json().path("signAlgorithms").path("algos"));
+        assertTrue(algos.containsAll(List.of("1.2.840.113549.1.1.1", "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.10",
+                "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4")), algos.toString());
+        assertTrue(algos.stream().noneMatch(oid -> oid.equals("1.2.840.113549.1.1.5")), "no SHA-1 RSA: " + algos);
+    }
+
+    @Test
+    void knownLanguageIsAnsweredInIt() {
+        JsonNode info = Sigillum.postJson("/csc/v2/info", "{\"lang\":\"de-AT\"}").json();
+        assertEquals("de", info.get("lang").asText());
+        assertTrue(info.get("description").asText().contains("Schlüssel"));
+    }
+
+    @Test
+    void unknownLanguageFallsBackToEnglish() {
+        Sigillum.Reply reply = Sigillum.postJson("/csc/v2/info", "{\"lang\":\"xx-YY\"}");
+        assertEquals(200, reply.status());
+        assertEquals("en", reply.json().get("lang").asText());
+    }
+
+    @Test
+    void getIsAnsweredToo() {
+        Sigillum.Reply reply = Sigillum.get("/csc/v2/info?lang=fr", null);
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("fr", reply.json().get("lang").asText());
+    }
+
+    @Test
+    void malformedJsonIsInvalidRequest() {
+        ApiErrors.assertError(Sigillum.postJson("/csc/v2/info", "{\"lang\": "), 400, "invalid_request");
+        ApiErrors.assertError(Sigillum.postJson("/csc/v2/info", "[1,2"), 400, "invalid_request");
+        ApiErrors.assertError(Sigillum.postJson("/csc/v2/info", "{\"lang\": {\"deep\": [}}"), 400, "invalid_request");
+    }
+
+    @Test
+    void wrongTypeForLangIsInvalidRequest() {
+        ApiErrors.assertError(Sigillum.postJson("/csc/v2/info", "{\"lang\": [\"en\"]}"), 400, "invalid_request");
+    }
+
+    @Test
+    void wrongContentTypeIsRefusedInTheApiFormat() {
+        ApiErrors.assertError(Sigillum.post("/csc/v2/info", "text/plain", "lang=en", null), 415, "invalid_request");
+    }
+
+    @Test
+    void unknownMethodIsNotFoundInTheApiFormat() {
+        ApiErrors.assertError(Sigillum.postJson("/csc/v2/no-such-method", "{}"), 404, "not_found");
+    }
+
+    @Test
+    void openApiDocumentDescribesTheApis() {
+        Sigillum.Reply reply = Sigillum.get("/openapi?format=JSON", null);
+        assertEquals(200, reply.status());
+        JsonNode paths = reply.json().get("paths");
+        assertTrue(paths.has("/csc/v2/info"), paths.toString());
+        assertTrue(paths.has("/api/v1/users"), paths.toString());
+    }
+
+    @Test
+    void readinessReportsHsmAndDatabase() {
+        Sigillum.Reply reply = Sigillum.get("/health/ready", null);
+        assertEquals(200, reply.status(), reply.body());
+        List<String> names = new ArrayList<>();
+        reply.json().get("checks").forEach(check -> {
+            names.add(check.get("name").asText());
+            assertEquals("UP", check.get("status").asText());
+        });
+        assertEquals(List.of("hsm", "database"), names);
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(node -> out.add(node.asText()));
+        return out;
+    }
+}

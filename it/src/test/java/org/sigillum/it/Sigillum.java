@@ -1,0 +1,120 @@
+package org.sigillum.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The running server under test, as a client application sees it. bin/sigillum test starts the server and
+ * passes its coordinates in SIGILLUM_IT_* variables; a missing one fails the test, it never skips.
+ */
+final class Sigillum {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Reply(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("response is not JSON: " + body, e);
+            }
+        }
+    }
+
+    private Sigillum() {
+    }
+
+    static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run the integration tests through bin/sigillum test");
+        }
+        return value;
+    }
+
+    static String url(String path) {
+        return env("SIGILLUM_IT_URL") + path;
+    }
+
+    static String operatorToken() {
+        try {
+            return Files.readString(Path.of(env("SIGILLUM_IT_OPERATOR_TOKEN_FILE")), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Reply post(String path, String contentType, String body, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    static Reply postJson(String path, Object body) {
+        return post(path, "application/json", write(body), null);
+    }
+
+    static Reply operatorPost(String path, Object body) {
+        return post(path, "application/json", write(body), operatorToken());
+    }
+
+    static Reply get(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    static Reply operatorGet(String path) {
+        return get(path, operatorToken());
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** Creates an account with a unique name and returns its ID. */
+    static String createUser() {
+        Reply reply = operatorPost("/api/v1/users", object().put("username", "it-" + UUID.randomUUID()));
+        if (reply.status() != 201) {
+            throw new AssertionError("user creation failed: " + reply);
+        }
+        return reply.json().get("id").asText();
+    }
+
+    private static String write(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

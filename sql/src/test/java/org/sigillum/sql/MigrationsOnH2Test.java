@@ -1,0 +1,126 @@
+package org.sigillum.sql;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Flyway migrations applied to H2 in PostgreSQL mode, as the quick start runs them. */
+class MigrationsOnH2Test {
+
+    private static final String URL = "jdbc:h2:mem:sig;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /** Holds the in-memory database open; closing it drops the database, so every test starts empty. */
+    private Connection connection;
+    private MigrateResult migration;
+
+    @BeforeEach
+    void migrate() throws SQLException {
+        connection = DriverManager.getConnection(URL, "sa", "");
+        migration = Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").load().migrate();
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        connection.close();
+    }
+
+    @Test
+    void migrationsApplyCleanly() {
+        assertTrue(migration.success);
+        assertTrue(migration.migrationsExecuted > 0, "no migration found on the classpath");
+    }
+
+    @Test
+    void sigUserTableHasTheExpectedColumns() throws SQLException {
+        assertEquals(Map.of("id", false, "username", false, "status", false, "created_at", false), columns("sig_user"));
+    }
+
+    @Test
+    void credentialTableHasTheExpectedColumns() throws SQLException {
+        Map<String, Boolean> expected = new LinkedHashMap<>();
+        for (String notNull : new String[] {"id", "owner_id", "key_algorithm", "key_length", "status", "public_key",
+                "wrapping_key_label", "wrapped_private_key", "binding_tag", "created_at"}) {
+            expected.put(notNull, false);
+        }
+        expected.put("curve", true);
+
+        assertEquals(expected, columns("credential"));
+    }
+
+    @Test
+    void credentialOfAnExistingOwnerIsStored() throws SQLException {
+        String owner = insertUser("alice");
+
+        assertDoesNotThrow(() -> insertCredential(owner));
+    }
+
+    @Test
+    void credentialOfAnUnknownOwnerIsRefusedByTheForeignKey() {
+        SQLException e = assertThrows(SQLException.class, () -> insertCredential(UUID.randomUUID().toString()));
+        assertTrue(e.getSQLState().startsWith("23"), "integrity violation expected, got " + e.getSQLState() + ": " + e);
+    }
+
+    @Test
+    void usernameIsUnique() throws SQLException {
+        insertUser("bob");
+
+        SQLException e = assertThrows(SQLException.class, () -> insertUser("bob"));
+        assertTrue(e.getSQLState().startsWith("23"), "integrity violation expected, got " + e.getSQLState() + ": " + e);
+    }
+
+    /** Column name to nullability, for one table of the default schema. */
+    private Map<String, Boolean> columns(String table) throws SQLException {
+        Map<String, Boolean> columns = new LinkedHashMap<>();
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet rs = meta.getColumns(null, "public", table, null)) {
+            while (rs.next()) {
+                columns.put(rs.getString("COLUMN_NAME"), rs.getInt("NULLABLE") == DatabaseMetaData.columnNullable);
+            }
+        }
+        return columns;
+    }
+
+    private String insertUser(String username) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO sig_user (id, username, status, created_at) VALUES (?, ?, 'ACTIVE', ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, username);
+            insert.setTimestamp(3, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private void insertCredential(String ownerId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO credential (id, owner_id, key_algorithm,"
+                + " key_length, curve, status, public_key, wrapping_key_label, wrapped_private_key, binding_tag, created_at)"
+                + " VALUES (?, ?, 'EC', 256, 'P-256', 'ENABLED', ?, 'sigillum-wrap', ?, ?, ?)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, ownerId);
+            insert.setBytes(3, new byte[] {0x30, 0x59});
+            insert.setBytes(4, new byte[] {1, 2, 3});
+            insert.setBytes(5, new byte[] {4, 5, 6});
+            insert.setTimestamp(6, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        }
+    }
+}
