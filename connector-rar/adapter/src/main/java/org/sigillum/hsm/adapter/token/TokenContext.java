@@ -5,6 +5,7 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.*;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sigillum.hsm.HsmException;
@@ -116,10 +117,14 @@ public final class TokenContext {
         }
     }
 
-    /** Destroys expired cached keys from a short housekeeping session, when there are any. */
+    /** Destroys expired cached keys from a short housekeeping session, opened only when there are any. */
     public void sweepKeyCache() throws HsmException {
+        List<UnwrappedKeyCache.Doomed> doomed = keyCache.drainDestroyable();
+        if (doomed.isEmpty()) {
+            return;
+        }
         try (TokenSession session = openSession()) {
-            session.destroyDoomedKeys();
+            session.destroy(doomed);
         }
     }
 

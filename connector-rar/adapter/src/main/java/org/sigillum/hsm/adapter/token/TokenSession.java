@@ -88,15 +88,15 @@ public final class TokenSession implements AutoCloseable {
             throws HsmException {
         ensureCurrent();
         checkRequest(key, scheme, digests);
-        verifyBinding(key);
         try {
-            UnwrappedKeyCache.Key cacheKey = new UnwrappedKeyCache.Key(key.binding().credentialId(), sha256Hex(key.blob()));
+            UnwrappedKeyCache.Key cacheKey = cacheKey(key);
             if (policy.enabled()) {
                 List<byte[]> cached = signWithCachedKey(cacheKey, key.spec(), scheme, digests);
                 if (cached != null) {
                     return cached;
                 }
             }
+            verifyBinding(key);
             return signWithFreshKey(cacheKey, key, scheme, digests, policy);
         } finally {
             destroyDoomedKeys();
@@ -144,10 +144,14 @@ public final class TokenSession implements AutoCloseable {
 
     /** Destroys cached key objects that expired or were evicted; any session of this server may do it. */
     void destroyDoomedKeys() {
+        destroy(token.keyCache().drainDestroyable());
+    }
+
+    void destroy(List<UnwrappedKeyCache.Doomed> doomedKeys) {
         if (generation != token.generation()) {
             return;
         }
-        for (UnwrappedKeyCache.Doomed doomed : token.keyCache().drainDestroyable()) {
+        for (UnwrappedKeyCache.Doomed doomed : doomedKeys) {
             try {
                 byte[] id = session.getAttrValues(doomed.handle(), CKA_ID).id();
                 if (MessageDigest.isEqual(id, doomed.objectId())) {
@@ -191,21 +195,24 @@ public final class TokenSession implements AutoCloseable {
         if (lease == null) {
             return null;
         }
+        boolean stale = false;
         try {
+            // the handle must still name the object this entry created; a freed number may name another key
             byte[] id = session.getAttrValues(lease.handle(), CKA_ID).id();
-            if (!MessageDigest.isEqual(id, lease.objectId())) {
-                cache.discardStale(lease);
-                return null;
-            }
-            List<byte[]> signatures = sign(lease.handle(), spec, scheme, digests);
-            cache.release(lease);
-            return signatures;
+            stale = !MessageDigest.isEqual(id, lease.objectId());
+            return stale ? null : sign(lease.handle(), spec, scheme, digests);
         } catch (TokenException e) {
-            cache.discardStale(lease);
-            if (Pkcs11Errors.isStaleHandle(e)) {
+            stale = Pkcs11Errors.isStaleHandle(e);
+            if (stale) {
                 return null;
             }
             throw Pkcs11Errors.translate("signature", e);
+        } finally {
+            if (stale) {
+                cache.discardStale(lease);
+            } else {
+                cache.release(lease);
+            }
         }
     }
 
@@ -267,6 +274,17 @@ public final class TokenSession implements AutoCloseable {
         }
     }
 
+    private static UnwrappedKeyCache.Key cacheKey(WrappedKey key) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bindingInput(key.binding(), key.spec(), key.wrappingKeyLabel(), key.blob()));
+            digest.update(key.bindingTag());
+            return new UnwrappedKeyCache.Key(key.binding().credentialId(), HexFormat.of().formatHex(digest.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void verifyBinding(WrappedKey key) throws HsmException {
         byte[] expected = bindingTag(key.binding(), key.spec(), key.wrappingKeyLabel(), key.blob());
         if (!MessageDigest.isEqual(expected, key.bindingTag())) {
@@ -278,16 +296,21 @@ public final class TokenSession implements AutoCloseable {
     }
 
     private byte[] bindingTag(KeyBinding binding, KeySpec spec, String wrappingLabel, byte[] blob) throws HsmException {
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        data.writeBytes(binding.encoded());
-        byte[] header = (spec.algorithm() + ":" + spec.lengthBits() + ":" + wrappingLabel + ":").getBytes(StandardCharsets.UTF_8);
-        data.writeBytes(header);
-        data.writeBytes(blob);
         try {
-            return session.signSingle(new Mechanism(CKM_SHA256_HMAC), bindingKey, data.toByteArray());
+            return session.signSingle(new Mechanism(CKM_SHA256_HMAC), bindingKey,
+                    bindingInput(binding, spec, wrappingLabel, blob));
         } catch (TokenException e) {
             throw Pkcs11Errors.translateTokenKeyFailure("binding tag", e);
         }
+    }
+
+    /** What the binding MAC covers: owner and credential, key type and size, wrapping key, blob. */
+    private static byte[] bindingInput(KeyBinding binding, KeySpec spec, String wrappingLabel, byte[] blob) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes(binding.encoded());
+        data.writeBytes((spec.algorithm() + ":" + spec.lengthBits() + ":" + wrappingLabel + ":").getBytes(StandardCharsets.UTF_8));
+        data.writeBytes(blob);
+        return data.toByteArray();
     }
 
     private static Mechanism keyGenMechanism(KeySpec spec) {

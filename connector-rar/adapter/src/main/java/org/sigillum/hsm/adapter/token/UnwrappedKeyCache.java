@@ -3,9 +3,11 @@ package org.sigillum.hsm.adapter.token;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.KeyCacheStatistics;
@@ -19,7 +21,11 @@ import org.sigillum.hsm.KeyCacheStatistics;
  */
 public final class UnwrappedKeyCache {
 
-    /** Which wrapped key an entry came from: credential plus digest of the blob, so a new blob never hits. */
+    /**
+     * Which wrapped key an entry came from: the credential plus a digest over everything the binding check
+     * covered (binding, key spec, wrapping key, blob, tag). A hit therefore means the HSM verified exactly
+     * these inputs when the entry was made; a copied or altered blob never hits.
+     */
     public record Key(String credentialId, String blobDigest) {
     }
 
@@ -69,6 +75,8 @@ public final class UnwrappedKeyCache {
     private final Clock clock;
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private final List<Entry> toDestroy = new ArrayList<>();
+    /** Retired entries a signer still holds: in neither map nor queue, but their owner may close meanwhile. */
+    private final Set<Entry> retiredInUse = new HashSet<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
@@ -129,8 +137,11 @@ public final class UnwrappedKeyCache {
     public synchronized void release(Lease lease) {
         Entry entry = lease.entry;
         entry.inUse--;
-        if (entry.retired && entry.inUse == 0 && !entry.ownerClosed) {
-            toDestroy.add(entry);
+        if (entry.retired && entry.inUse == 0) {
+            retiredInUse.remove(entry);
+            if (!entry.ownerClosed) {
+                toDestroy.add(entry);
+            }
         }
     }
 
@@ -143,6 +154,10 @@ public final class UnwrappedKeyCache {
             entries.remove(entry.key);
         }
         entry.retired = true;
+        entry.ownerClosed = true;
+        if (entry.inUse == 0) {
+            retiredInUse.remove(entry);
+        }
     }
 
     public synchronized void evictCredential(String credentialId) {
@@ -168,6 +183,11 @@ public final class UnwrappedKeyCache {
             return false;
         });
         toDestroy.removeIf(entry -> entry.ownerSession == ownerSession);
+        retiredInUse.forEach(entry -> {
+            if (entry.ownerSession == ownerSession) {
+                entry.ownerClosed = true;
+            }
+        });
     }
 
     /** The library was reloaded: every handle is gone, and none may be destroyed later. */
@@ -178,6 +198,7 @@ public final class UnwrappedKeyCache {
         });
         entries.clear();
         toDestroy.clear();
+        retiredInUse.forEach(entry -> entry.ownerClosed = true);
     }
 
     /** Retires expired entries and hands out every handle that is now safe to destroy. */
@@ -207,6 +228,8 @@ public final class UnwrappedKeyCache {
             entry.retired = true;
             if (entry.inUse == 0) {
                 toDestroy.add(entry);
+            } else {
+                retiredInUse.add(entry);
             }
         }
     }

@@ -204,7 +204,7 @@ class TokenSessionTest {
     // ---- B2: a blob only unwraps for the binding it was issued for ----
 
     @Test
-    void b2_blobPresentedForAnotherCredentialIsRefused() throws HsmException {
+    void b2_blobPresentedForAnotherCredentialIsRefused() throws Exception {
         WrappedKey genuine = KEYS.get(P256).wrappedKey();
         KeyBinding otherCredential = new KeyBinding(UUID.randomUUID().toString(), genuine.binding().ownerId());
 
@@ -213,7 +213,7 @@ class TokenSessionTest {
     }
 
     @Test
-    void b2_blobPresentedForAnotherOwnerIsRefused() throws HsmException {
+    void b2_blobPresentedForAnotherOwnerIsRefused() throws Exception {
         WrappedKey genuine = KEYS.get(RSA_2048).wrappedKey();
         KeyBinding otherOwner = new KeyBinding(genuine.binding().credentialId(), "another-owner");
 
@@ -222,7 +222,7 @@ class TokenSessionTest {
     }
 
     @Test
-    void b2_blobWithOneByteFlippedIsRefused() throws HsmException {
+    void b2_blobWithOneByteFlippedIsRefused() throws Exception {
         WrappedKey genuine = KEYS.get(P256).wrappedKey();
         byte[] blob = genuine.blob();
         blob[blob.length / 2] ^= 0x01;
@@ -232,7 +232,7 @@ class TokenSessionTest {
     }
 
     @Test
-    void b2_tagOfAnotherKeyIsRefused() throws HsmException {
+    void b2_tagOfAnotherKeyIsRefused() throws Exception {
         WrappedKey genuine = KEYS.get(P256).wrappedKey();
         WrappedKey other = KEYS.get(KeySpec.ec(EcCurve.P384)).wrappedKey();
 
@@ -241,7 +241,7 @@ class TokenSessionTest {
     }
 
     @Test
-    void b2_blobOfAnotherKeyUnderTheSameBindingIsRefused() throws HsmException {
+    void b2_blobOfAnotherKeyUnderTheSameBindingIsRefused() throws Exception {
         WrappedKey genuine = KEYS.get(P256).wrappedKey();
         WrappedKey replacement;
         try (TokenSession session = token.openSession()) {
@@ -253,7 +253,7 @@ class TokenSessionTest {
     }
 
     @Test
-    void b2_blobClaimingAnotherKeySpecIsRefused() throws HsmException {
+    void b2_blobClaimingAnotherKeySpecIsRefused() throws Exception {
         WrappedKey genuine = KEYS.get(P256).wrappedKey();
 
         assertRefusedAsForged(new WrappedKey(genuine.binding(), KeySpec.ec(EcCurve.P384), genuine.wrappingKeyLabel(),
@@ -261,7 +261,7 @@ class TokenSessionTest {
     }
 
     @Test
-    void b2_blobClaimingAnotherWrappingKeyIsRefused() throws HsmException {
+    void b2_blobClaimingAnotherWrappingKeyIsRefused() throws Exception {
         WrappedKey genuine = KEYS.get(P256).wrappedKey();
 
         assertRefusedAsForged(new WrappedKey(genuine.binding(), genuine.spec(), "other-wrap", genuine.blob(),
@@ -450,12 +450,20 @@ class TokenSessionTest {
         return bytes;
     }
 
-    private static void assertRefusedAsForged(WrappedKey forged) throws HsmException {
+    /** Refused with the cache off, and also while the genuine key sits in the cache: a hit skips no check. */
+    private static void assertRefusedAsForged(WrappedKey forged) throws Exception {
         SignatureScheme scheme = forged.spec().algorithm() == KeyAlgorithm.RSA
                 ? new SignatureScheme.RsaPkcs1(DigestAlgorithm.SHA256) : new SignatureScheme.Ecdsa(DigestAlgorithm.SHA256);
+        KeyCachePolicy cached = new KeyCachePolicy(Duration.ofMinutes(1), 100);
         try (TokenSession session = token.openSession()) {
             assertThrows(KeyBindingException.class,
                     () -> session.unwrapAndSign(forged, scheme, List.of(randomBytes(32)), KeyCachePolicy.NONE));
+            GeneratedKey genuine = KEYS.values().stream().filter(k -> Arrays.equals(k.wrappedKey().blob(), forged.blob())
+                    || k.wrappedKey().binding().equals(forged.binding())).findFirst().orElseThrow();
+            sign(session, genuine, scheme, cached);
+            assertThrows(KeyBindingException.class,
+                    () -> session.unwrapAndSign(forged, scheme, List.of(randomBytes(32)), cached));
+            session.evictCachedKey(genuine.wrappedKey().binding().credentialId());
         }
     }
 

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.KeyCacheStatistics;
@@ -210,8 +209,6 @@ class UnwrappedKeyCacheTest {
     }
 
     @Test
-    @Disabled("bug in UnwrappedKeyCache.forgetOwner: it marks only live entries ownerClosed, so an entry retired"
-            + " while leased is queued by release() after its owner closed; enable once fixed")
     void forgetOwnerWhileAnotherSessionLeasesItsRetiredEntryNeverQueuesTheHandle() {
         assertTrue(offer("c1", 11, OWNER_A, MINUTE_TEN_USES));
         UnwrappedKeyCache.Lease lease = cache.acquire(key("c1"));

@@ -1,0 +1,99 @@
+package org.sigillum.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * bin/sigillum bench hsm. In one run, on one token, for RSA-2048 and EC P-256 at 1 and 2 threads:
+ * (a) plain PKCS#11 signing with a resident key, (a') plain PKCS#11 unwrap-sign-destroy, both from this JVM;
+ * (b) unwrap-sign-destroy through the deployed resource adapter and its pool, measured inside the server;
+ * (c) the same with the unwrapped-key cache on. Prints RESULT lines; ratios are ours ÷ baseline.
+ */
+public final class HsmBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] THREADS = {1, 2};
+
+    private final Duration phase;
+    private final RawPkcs11Loop raw;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String url;
+    private final String operatorToken;
+
+    private HsmBench(Duration phase) throws Exception {
+        this.phase = phase;
+        this.raw = new RawPkcs11Loop(env("SIGILLUM_PKCS11_LIBRARY"), env("SIGILLUM_BENCH_TOKEN_LABEL"),
+                Files.readString(Path.of(env("SIGILLUM_BENCH_PIN_FILE"))).strip().toCharArray());
+        this.url = env("SIGILLUM_BENCH_URL");
+        this.operatorToken = Files.readString(Path.of(env("SIGILLUM_BENCH_OPERATOR_TOKEN_FILE"))).strip();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        new HsmBench(Duration.ofSeconds(seconds)).run();
+    }
+
+    private void run() throws Exception {
+        Map<String, Double> results = new LinkedHashMap<>();
+        for (RawPkcs11Loop.KeyType key : RawPkcs11Loop.KeyType.values()) {
+            raw.residentSigning(key, 2, Duration.ofSeconds(2)); // warm-up, both sides
+            serverRun(key, 2, false, 2);
+            for (int threads : THREADS) {
+                double resident = raw.residentSigning(key, threads, phase);
+                double unwrapping = raw.unwrapSignDestroy(key, threads, phase);
+                double adapter = serverRun(key, threads, false, (int) phase.toSeconds());
+                double cached = serverRun(key, threads, true, (int) phase.toSeconds());
+                String prefix = "hsm." + key.id() + (threads == 2 ? "" : ".t" + threads);
+                results.put(prefix + ".raw.resident.per_second", resident);
+                results.put(prefix + ".raw.unwrap.per_second", unwrapping);
+                results.put(prefix + ".adapter.per_second", adapter);
+                results.put(prefix + ".cached.per_second", cached);
+                results.put(prefix + ".adapter.ratio", adapter / unwrapping);
+                results.put(prefix + ".cached.ratio", cached / resident);
+                results.put(prefix + ".uncached.ratio", adapter / resident);
+                System.out.printf(Locale.ROOT, "# %s threads=%d resident=%.0f/s unwrap=%.0f/s adapter=%.0f/s cached=%.0f/s%n",
+                        key.id(), threads, resident, unwrapping, adapter, cached);
+            }
+        }
+        results.forEach((name, value) -> System.out.printf(Locale.ROOT, "RESULT %s=%.3f%n", name, value));
+    }
+
+    private double serverRun(RawPkcs11Loop.KeyType key, int threads, boolean cache, int seconds) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>(key.request());
+        body.put("threads", threads);
+        body.put("seconds", seconds);
+        body.put("keyCache", cache);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/diagnostics/hsm/benchmark"))
+                .timeout(Duration.ofSeconds(seconds + 60L)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + operatorToken)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("server benchmark failed: " + response.statusCode() + " " + response.body());
+        }
+        JsonNode result = JSON.readTree(response.body());
+        if (result.get("failures").asLong() != 0) {
+            throw new IllegalStateException("signatures failed during the server run: " + result);
+        }
+        return result.get("signaturesPerSecond").asDouble();
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run through bin/sigillum bench hsm");
+        }
+        return value;
+    }
+}

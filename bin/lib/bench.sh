@@ -1,0 +1,34 @@
+# bin/sigillum bench NAME: benchmarks against a server of their own (H2, fresh token), stopped afterwards.
+
+BENCH_DIR="$VAR_DIR/bench"
+BENCH_PORT_OFFSET=20000
+
+bench_cleanup() {
+    instance_stop "$BENCH_DIR/server"
+}
+
+cmd_bench() {
+    local name="${1:-}" seconds="${SIGILLUM_BENCH_SECONDS:-5}"
+    case "$name" in
+        hsm) ;;
+        *) die "unknown benchmark '$name' (known: hsm)" ;;
+    esac
+    require_tools
+    build_if_needed
+    bench_cleanup
+    rm -rf "$BENCH_DIR" && mkdir -p "$BENCH_DIR"
+    trap bench_cleanup EXIT
+    local inst="$BENCH_DIR/server" http=$((8080 + BENCH_PORT_OFFSET))
+    unset SIGILLUM_DB_URL
+    prepare_instance "$inst" bench h2
+    export SIGILLUM_PUBLIC_URL="http://127.0.0.1:$http"
+    instance_start "$inst" "$BENCH_PORT_OFFSET"
+    wait_until_ready "http://127.0.0.1:$http/health/ready"
+    export SIGILLUM_BENCH_URL="http://127.0.0.1:$http"
+    export SIGILLUM_BENCH_OPERATOR_TOKEN_FILE="$inst/operator.token"
+    export SIGILLUM_BENCH_TOKEN_LABEL=bench
+    export SIGILLUM_BENCH_PIN_FILE="$inst/softhsm/token.pin"
+    say "benchmark $name: $seconds s per phase"
+    java -cp "$SIGILLUM_HOME/bench/target/classes:$(cat "$SIGILLUM_HOME/bench/target/classpath.txt")" \
+        org.sigillum.bench.HsmBench "$seconds" 2> "$BENCH_DIR/bench.err" || { cat "$BENCH_DIR/bench.err" >&2; die "benchmark failed"; }
+}
