@@ -11,16 +11,16 @@ as_pg() {
     if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# pg_start DIR PORT: starts a fresh cluster with database and user "sigillum"
+# pg_start DIR PORT PASSWORD: starts a fresh cluster with database and user "sigillum"
 pg_start() {
-    local dir="$1" port="$2" bin
+    local dir="$1" port="$2" password="$3" bin
     bin=$(pg_bin) || { require_packages postgresql; bin=$(pg_bin) || die "PostgreSQL server binaries not found"; }
     rm -rf "$dir" && mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
     as_pg "$bin/initdb" -D "$dir/data" -A trust -U postgres >/dev/null || die "initdb failed"
     as_pg "$bin/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c listen_addresses=127.0.0.1" -l "$dir/log" -w start \
         >/dev/null || { cat "$dir/log" >&2; die "PostgreSQL did not start"; }
-    "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE USER sigillum" \
+    "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE USER sigillum PASSWORD '$password'" \
         -c "CREATE DATABASE sigillum OWNER sigillum" >/dev/null || die "could not create the test database"
 }
 

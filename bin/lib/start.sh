@@ -41,7 +41,10 @@ cmd_start() {
         esac
     done
     local dbkind=h2 port="${SIGILLUM_HTTP_PORT:-8080}"
-    [ -n "${SIGILLUM_DB_URL:-}" ] && dbkind=postgresql
+    if [ -n "${SIGILLUM_DB_URL:-}" ]; then
+        dbkind=postgresql
+        [ -n "${SIGILLUM_DB_PASSWORD:-}" ] || die "SIGILLUM_DB_PASSWORD (or --db-password) is required with PostgreSQL"
+    fi
     require_tools
     build_if_needed
     prepare_instance "$SERVER_DIR" "$TOKEN_LABEL" "$dbkind"

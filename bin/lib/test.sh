@@ -27,9 +27,10 @@ cmd_test() {
     (cd "$SIGILLUM_HOME" && mvn -B -ntp install) || die "unit tests failed"
 
     say "integration tests: PostgreSQL on port $TEST_PG_PORT, WildFly at port offset $TEST_PORT_OFFSET"
-    pg_start "$TEST_DIR/pg" "$TEST_PG_PORT"
+    SIGILLUM_TEST_DB_PASSWORD="$(random_secret 12)"
+    pg_start "$TEST_DIR/pg" "$TEST_PG_PORT" "$SIGILLUM_TEST_DB_PASSWORD"
     export SIGILLUM_DB_URL="jdbc:postgresql://127.0.0.1:$TEST_PG_PORT/sigillum"
-    export SIGILLUM_DB_USER=sigillum SIGILLUM_DB_PASSWORD=
+    export SIGILLUM_DB_USER=sigillum SIGILLUM_DB_PASSWORD="$SIGILLUM_TEST_DB_PASSWORD"
     local inst="$TEST_DIR/server" http=$((8080 + TEST_PORT_OFFSET)) mgmt=$((9990 + TEST_PORT_OFFSET))
     prepare_instance "$inst" it-tests postgresql
     export SIGILLUM_PUBLIC_URL="http://127.0.0.1:$http" SIGILLUM_HSM_POOL_MIN=2 SIGILLUM_HSM_POOL_MAX=4
@@ -39,7 +40,7 @@ cmd_test() {
     export SIGILLUM_IT_URL="http://127.0.0.1:$http"
     export SIGILLUM_IT_MANAGEMENT_URL="http://127.0.0.1:$mgmt"
     export SIGILLUM_IT_OPERATOR_TOKEN_FILE="$inst/operator.token"
-    export SIGILLUM_IT_DB_URL="$SIGILLUM_DB_URL" SIGILLUM_IT_DB_USER=sigillum
+    export SIGILLUM_IT_DB_URL="$SIGILLUM_DB_URL" SIGILLUM_IT_DB_USER=sigillum SIGILLUM_IT_DB_PASSWORD="$SIGILLUM_DB_PASSWORD"
     export SIGILLUM_IT_PG_DUMP="$(pg_bin)/pg_dump"
     export SIGILLUM_IT_SOFTHSM2_CONF="$inst/softhsm/softhsm2.conf"
     export SIGILLUM_IT_TOKEN_DIR="$inst/softhsm/tokens"

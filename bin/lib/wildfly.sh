@@ -34,6 +34,8 @@ instance_configure() {
     local inst="$1" dbkind="$2" digest script
     digest=$( (cat "$CLI_DIR"/*-configure-*.cli; echo "$dbkind") | sha256sum | cut -d' ' -f1)
     [ -f "$inst/config.sha" ] && [ "$(cat "$inst/config.sha")" = "$digest" ] && return 0
+    # the configuration is rewritten offline: a running server would overwrite it on its next change
+    instance_stop "$inst"
     say "configuring WildFly ($dbkind)"
     cp "$inst/standalone/configuration/standalone.xml.pristine" "$inst/standalone/configuration/standalone.xml"
     script="$inst/configure.cli"

@@ -150,7 +150,7 @@ class KeyStorageIT {
 
     private static StoredKey storedKey(String credentialId) throws Exception {
         try (Connection db = DriverManager.getConnection(Sigillum.env("SIGILLUM_IT_DB_URL"),
-                Sigillum.env("SIGILLUM_IT_DB_USER"), "");
+                Sigillum.env("SIGILLUM_IT_DB_USER"), Sigillum.env("SIGILLUM_IT_DB_PASSWORD"));
              PreparedStatement query = db.prepareStatement("SELECT wrapped_private_key FROM credential WHERE id = ?")) {
             query.setString(1, credentialId);
             try (ResultSet row = query.executeQuery()) {
