@@ -8,7 +8,7 @@ bench_cleanup() {
 }
 
 cmd_bench() {
-    local name="${1:-}" seconds="${SIGILLUM_BENCH_SECONDS:-5}"
+    local name="${1:-}" seconds="${SIGILLUM_BENCH_SECONDS:-3}"
     case "$name" in
         hsm) ;;
         *) die "unknown benchmark '$name' (known: hsm)" ;;

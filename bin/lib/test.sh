@@ -26,6 +26,10 @@ cmd_test() {
     export SIGILLUM_UNIT_PIN_FILE="$TEST_DIR/unit-softhsm/token.pin"
     (cd "$SIGILLUM_HOME" && mvn -B -ntp install) || die "unit tests failed"
 
+    say "CLI scripts: each remove script undoes its configure script"
+    provision_wildfly
+    cli_check_inverses "$TEST_DIR/cli"
+
     say "integration tests: PostgreSQL on port $TEST_PG_PORT, WildFly at port offset $TEST_PORT_OFFSET"
     SIGILLUM_TEST_DB_PASSWORD="$(random_secret 12)"
     pg_start "$TEST_DIR/pg" "$TEST_PG_PORT" "$SIGILLUM_TEST_DB_PASSWORD"

@@ -31,22 +31,16 @@ instance_prepare() {
 
 # instance_configure DIR DBKIND: applies the CLI scripts to a pristine standalone.xml when they changed
 instance_configure() {
-    local inst="$1" dbkind="$2" digest script
+    local inst="$1" dbkind="$2" digest
     digest=$( (cat "$CLI_DIR"/*-configure-*.cli; echo "$dbkind") | sha256sum | cut -d' ' -f1)
     [ -f "$inst/config.sha" ] && [ "$(cat "$inst/config.sha")" = "$digest" ] && return 0
     # the configuration is rewritten offline: a running server would overwrite it on its next change
     instance_stop "$inst"
     say "configuring WildFly ($dbkind)"
     cp "$inst/standalone/configuration/standalone.xml.pristine" "$inst/standalone/configuration/standalone.xml"
-    script="$inst/configure.cli"
-    {
-        echo "embed-server --std-out=discard --server-config=standalone.xml"
-        cat "$CLI_DIR/10-configure-microprofile.cli" "$CLI_DIR/20-configure-datasource-$dbkind.cli" \
-            "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache.cli" "$CLI_DIR/50-configure-server.cli"
-        echo "stop-embedded-server"
-    } > "$script"
-    JAVA_OPTS="-Djboss.server.base.dir=$inst/standalone" "$JBOSS_HOME/bin/jboss-cli.sh" --file="$script" \
-        > "$inst/configure.log" 2>&1 || { cat "$inst/configure.log" >&2; die "WildFly configuration failed"; }
+    cli_run_embedded "$inst/standalone" "$CLI_DIR/10-configure-microprofile.cli" \
+        "$CLI_DIR/20-configure-datasource-$dbkind.cli" "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache.cli" \
+        "$CLI_DIR/50-configure-server.cli" || die "WildFly configuration failed"
     echo "$digest" > "$inst/config.sha"
 }
 
@@ -110,4 +104,37 @@ instance_stop() {
     done
     kill -KILL -- "-$pid" 2>/dev/null || true
     rm -f "$inst/server.pid"
+}
+
+# cli_run_embedded BASEDIR SCRIPT...: runs CLI scripts against an embedded, offline server
+cli_run_embedded() {
+    local base="$1" script="$1/session.cli"
+    shift
+    {
+        echo "embed-server --std-out=discard --server-config=standalone.xml"
+        cat "$@"
+        echo "stop-embedded-server"
+    } > "$script"
+    JAVA_OPTS="-Djboss.server.base.dir=$base" "$JBOSS_HOME/bin/jboss-cli.sh" --file="$script" > "$base/cli.log" 2>&1 \
+        || { cat "$base/cli.log" >&2; return 1; }
+}
+
+# cli_check_inverses DIR: every configure script followed by its remove script, in reverse order, must give
+# back the configuration an untouched embedded server writes (for each database kind)
+cli_check_inverses() {
+    local dir="$1" dbkind base
+    rm -rf "$dir" && mkdir -p "$dir"
+    cp -a "$JBOSS_HOME/standalone" "$dir/baseline"
+    cli_run_embedded "$dir/baseline" /dev/null || die "embedded CLI failed"
+    for dbkind in h2 postgresql; do
+        base="$dir/$dbkind"
+        cp -a "$JBOSS_HOME/standalone" "$base"
+        cli_run_embedded "$base" "$CLI_DIR/10-configure-microprofile.cli" "$CLI_DIR/20-configure-datasource-$dbkind.cli" \
+            "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache.cli" "$CLI_DIR/50-configure-server.cli" \
+            "$CLI_DIR/50-remove-server.cli" "$CLI_DIR/40-remove-cache.cli" "$CLI_DIR/30-remove-hsm.cli" \
+            "$CLI_DIR/20-remove-datasource-$dbkind.cli" "$CLI_DIR/10-remove-microprofile.cli" \
+            || die "CLI scripts failed ($dbkind)"
+        diff -u "$dir/baseline/configuration/standalone.xml" "$base/configuration/standalone.xml" >&2 \
+            || die "the remove scripts do not undo the configure scripts ($dbkind)"
+    done
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,7 @@ public final class HsmBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[] THREADS = {1, 2};
+    private static final int ROUNDS = 3;
 
     private final Duration phase;
     private final RawPkcs11Loop raw;
@@ -34,7 +36,7 @@ public final class HsmBench {
     private HsmBench(Duration phase) throws Exception {
         this.phase = phase;
         this.raw = new RawPkcs11Loop(env("SIGILLUM_PKCS11_LIBRARY"), env("SIGILLUM_BENCH_TOKEN_LABEL"),
-                Files.readString(Path.of(env("SIGILLUM_BENCH_PIN_FILE"))).strip().toCharArray());
+                env("SIGILLUM_BENCH_PIN_FILE"));
         this.url = env("SIGILLUM_BENCH_URL");
         this.operatorToken = Files.readString(Path.of(env("SIGILLUM_BENCH_OPERATOR_TOKEN_FILE"))).strip();
     }
@@ -50,10 +52,17 @@ public final class HsmBench {
             raw.residentSigning(key, 2, Duration.ofSeconds(2)); // warm-up, both sides
             serverRun(key, 2, false, 2);
             for (int threads : THREADS) {
-                double resident = raw.residentSigning(key, threads, phase);
-                double unwrapping = raw.unwrapSignDestroy(key, threads, phase);
-                double adapter = serverRun(key, threads, false, (int) phase.toSeconds());
-                double cached = serverRun(key, threads, true, (int) phase.toSeconds());
+                double[][] rounds = new double[4][ROUNDS];
+                for (int round = 0; round < ROUNDS; round++) {
+                    rounds[0][round] = raw.residentSigning(key, threads, phase);
+                    rounds[1][round] = raw.unwrapSignDestroy(key, threads, phase);
+                    rounds[2][round] = serverRun(key, threads, false, (int) phase.toSeconds());
+                    rounds[3][round] = serverRun(key, threads, true, (int) phase.toSeconds());
+                }
+                double resident = median(rounds[0]);
+                double unwrapping = median(rounds[1]);
+                double adapter = median(rounds[2]);
+                double cached = median(rounds[3]);
                 String prefix = "hsm." + key.id() + (threads == 2 ? "" : ".t" + threads);
                 results.put(prefix + ".raw.resident.per_second", resident);
                 results.put(prefix + ".raw.unwrap.per_second", unwrapping);
@@ -62,11 +71,18 @@ public final class HsmBench {
                 results.put(prefix + ".adapter.ratio", adapter / unwrapping);
                 results.put(prefix + ".cached.ratio", cached / resident);
                 results.put(prefix + ".uncached.ratio", adapter / resident);
-                System.out.printf(Locale.ROOT, "# %s threads=%d resident=%.0f/s unwrap=%.0f/s adapter=%.0f/s cached=%.0f/s%n",
-                        key.id(), threads, resident, unwrapping, adapter, cached);
+                System.out.printf(Locale.ROOT, "# %s threads=%d medians of %d rounds: resident=%.0f/s unwrap=%.0f/s"
+                        + " adapter=%.0f/s cached=%.0f/s%n", key.id(), threads, ROUNDS, resident, unwrapping, adapter, cached);
             }
         }
         results.forEach((name, value) -> System.out.printf(Locale.ROOT, "RESULT %s=%.3f%n", name, value));
+    }
+
+    /** Rounds alternate baseline and server, so that a disturbance hits both; the median drops outliers. */
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private double serverRun(RawPkcs11Loop.KeyType key, int threads, boolean cache, int seconds) throws Exception {

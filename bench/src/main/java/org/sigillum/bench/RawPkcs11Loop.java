@@ -13,15 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
+import org.sigillum.hsm.adapter.token.PinSource;
+import org.sigillum.hsm.adapter.token.TokenConfig;
+import org.sigillum.hsm.adapter.token.TokenContext;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.KeyPairTemplate;
 import org.xipki.pkcs11.wrapper.Mechanism;
-import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11KeyPair;
-import org.xipki.pkcs11.wrapper.PKCS11Module;
 import org.xipki.pkcs11.wrapper.Session;
-import org.xipki.pkcs11.wrapper.Slot;
-import org.xipki.pkcs11.wrapper.Token;
 import org.xipki.pkcs11.wrapper.TokenException;
 
 /**
@@ -58,23 +57,12 @@ final class RawPkcs11Loop {
     private static final byte[] SHA256_DIGEST_INFO = HexFormat.of().parseHex("3031300d060960864801650304020105000420");
     private static final byte[] P256 = HexFormat.of().parseHex("06082a8648ce3d030107");
 
-    private final Token token;
-    private final char[] pin;
+    private final TokenContext token;
 
-    RawPkcs11Loop(String library, String label, char[] pin) throws Exception {
-        PKCS11Module module = PKCS11Module.getInstance(library);
-        module.initialize();
-        Token found = null;
-        for (Slot slot : module.getSlotList(true)) {
-            if (label.equals(slot.getToken().getTokenInfo().getLabel().strip())) {
-                found = slot.getToken();
-            }
-        }
-        if (found == null) {
-            throw new IllegalStateException("no token " + label);
-        }
-        this.token = found;
-        this.pin = pin;
+    /** Sessions are opened the way the adapter opens them; everything measured is plain PKCS#11. */
+    RawPkcs11Loop(String library, String label, String pinFile) throws Exception {
+        this.token = TokenContext.open(new TokenConfig(library, label, new PinSource("file:" + pinFile),
+                "sigillum-wrap", "sigillum-bind", 0));
     }
 
     /** (a) signatures per second with a key that stays in the HSM. */
@@ -150,15 +138,7 @@ final class RawPkcs11Loop {
     }
 
     private Session open() throws TokenException {
-        Session session = token.openSession(true);
-        try {
-            session.login(CKU_USER, pin);
-        } catch (PKCS11Exception e) {
-            if (e.getErrorCode() != CKR_USER_ALREADY_LOGGED_IN) {
-                throw e;
-            }
-        }
-        return session;
+        return token.openBareSession();
     }
 
     private static Mechanism keyGen(KeyType type) {

@@ -72,6 +72,13 @@ class InfoIT {
     }
 
     @Test
+    void oversizedBodyIsRefusedAt413BeforeItIsRead() {
+        String body = "{\"lang\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}";
+        ApiErrors.assertError(Sigillum.postJson("/csc/v2/info", body), 413, "payload_too_large");
+        assertEquals(200, Sigillum.postJson("/csc/v2/info", "{}").status(), "the server stays healthy");
+    }
+
+    @Test
     void unknownMethodIsNotFoundInTheApiFormat() {
         ApiErrors.assertError(Sigillum.postJson("/csc/v2/no-such-method", "{}"), 404, "not_found");
     }

@@ -89,8 +89,8 @@ public final class TokenSession implements AutoCloseable {
         ensureCurrent();
         checkRequest(key, scheme, digests);
         try {
-            UnwrappedKeyCache.Key cacheKey = cacheKey(key);
-            if (policy.enabled()) {
+            UnwrappedKeyCache.Key cacheKey = policy.enabled() ? cacheKey(key) : null;
+            if (cacheKey != null) {
                 List<byte[]> cached = signWithCachedKey(cacheKey, key.spec(), scheme, digests);
                 if (cached != null) {
                     return cached;
@@ -216,6 +216,7 @@ public final class TokenSession implements AutoCloseable {
         }
     }
 
+    /** {@code cacheKey} is null when the policy keeps nothing. */
     private List<byte[]> signWithFreshKey(UnwrappedKeyCache.Key cacheKey, WrappedKey key, SignatureScheme scheme,
                                           List<byte[]> digests, KeyCachePolicy policy) throws HsmException {
         byte[] id = randomObjectId();
@@ -224,7 +225,7 @@ public final class TokenSession implements AutoCloseable {
         try {
             handle = session.unwrapKey(new Mechanism(CKM_AES_KEY_WRAP_PAD), wrappingKey, key.blob(), unwrapTemplate(key.spec(), id));
             List<byte[]> signatures = sign(handle, key.spec(), scheme, digests);
-            cached = token.keyCache().offer(cacheKey, handle, id, this, policy, 1);
+            cached = cacheKey != null && token.keyCache().offer(cacheKey, handle, id, this, policy, 1);
             return signatures;
         } catch (TokenException e) {
             throw Pkcs11Errors.translate("unwrap and sign", e);
