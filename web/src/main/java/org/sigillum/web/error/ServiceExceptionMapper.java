@@ -15,8 +15,11 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
 
     @Override
     public Response toResponse(ServiceException e) {
-        if (e.code() == ErrorCode.SERVER_ERROR || e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE) {
+        if (e.code() == ErrorCode.SERVER_ERROR) {
             LOG.log(Level.WARNING, e.getMessage(), e.getCause());
+        } else if (e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE) {
+            // one line per refusal: during an outage under load, stack traces would drown the log
+            LOG.warning(() -> e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
         }
         return ErrorResponses.of(e.code(), e.getMessage());
     }
