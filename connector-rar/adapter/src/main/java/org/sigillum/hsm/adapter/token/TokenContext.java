@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.HsmUnavailableException;
 import org.xipki.pkcs11.wrapper.AttributeVector;
@@ -31,9 +34,15 @@ public final class TokenContext {
     private final PKCS11Module module;
     private final UnwrappedKeyCache keyCache;
     private static final long RESTART_INTERVAL_NANOS = 2_000_000_000L;
+    private static final long RESTART_WAIT_SECONDS = 10;
     private long lastRestart;
     /** Bumped at each library restart: sessions of an older generation hold handles that may now be reused. */
     private volatile int generation;
+    /**
+     * Every PKCS#11 call holds the read side; a library restart takes the write side, so C_Finalize never runs
+     * while another thread is inside the library (SoftHSM2 crashes the process when it does).
+     */
+    private final ReentrantReadWriteLock calls = new ReentrantReadWriteLock();
 
     private TokenContext(TokenConfig config, PKCS11Module module) {
         this.config = config;
@@ -57,6 +66,10 @@ public final class TokenContext {
         return generation;
     }
 
+    Lock callLock() {
+        return calls.readLock();
+    }
+
     /**
      * Opens a read-write session on the token with the configured label and logs the user in. When the token
      * has gone away (device removed, token files gone, library wedged), reloads the library once and retries,
@@ -76,6 +89,7 @@ public final class TokenContext {
 
     private TokenSession tryOpenSession() throws HsmException {
         Session session = null;
+        calls.readLock().lock();
         try {
             session = findToken().openSession(true);
             login(session);
@@ -89,6 +103,8 @@ public final class TokenContext {
         } catch (HsmException | RuntimeException e) {
             closeQuietly(session);
             throw e;
+        } finally {
+            calls.readLock().unlock();
         }
     }
 
@@ -102,18 +118,28 @@ public final class TokenContext {
             return false;
         }
         lastRestart = now;
-        generation++;
-        keyCache.forgetAll();
         try {
-            module.finalize(null);
-        } catch (TokenException e) {
-            // a library that cannot finalise is initialised afresh all the same
+            if (!calls.writeLock().tryLock(RESTART_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
         try {
+            generation++;
+            keyCache.forgetAll();
+            try {
+                module.finalize(null);
+            } catch (TokenException e) {
+                // a library that cannot finalise is initialised afresh all the same
+            }
             module.initialize();
             return true;
         } catch (PKCS11Exception e) {
             return e.getErrorCode() == CKR_CRYPTOKI_ALREADY_INITIALIZED;
+        } finally {
+            calls.writeLock().unlock();
         }
     }
 
@@ -130,9 +156,14 @@ public final class TokenContext {
 
     /** Opens a session without looking for Sigillum's keys: for the key ceremony that creates them. */
     public Session openBareSession() throws TokenException {
-        Session session = findToken().openSession(true);
-        login(session);
-        return session;
+        calls.readLock().lock();
+        try {
+            Session session = findToken().openSession(true);
+            login(session);
+            return session;
+        } finally {
+            calls.readLock().unlock();
+        }
     }
 
     private void login(Session session) throws PKCS11Exception {
@@ -171,6 +202,7 @@ public final class TokenContext {
     }
 
     private static PKCS11Module loadModule(String libraryPath) throws HsmUnavailableException {
+        Pkcs11Logging.install();
         try {
             return MODULES.computeIfAbsent(libraryPath, path -> {
                 try {

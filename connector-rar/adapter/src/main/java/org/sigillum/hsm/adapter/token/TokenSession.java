@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
 import org.sigillum.hsm.EcCurve;
 import org.sigillum.hsm.GeneratedKey;
 import org.sigillum.hsm.HsmException;
@@ -62,7 +63,116 @@ public final class TokenSession implements AutoCloseable {
     }
 
     public GeneratedKey generateKeyPair(KeySpec spec, KeyBinding binding) throws HsmException {
-        ensureCurrent();
+        return guarded(() -> generateKeyPairNow(spec, binding));
+    }
+
+    public List<byte[]> unwrapAndSign(WrappedKey key, SignatureScheme scheme, List<byte[]> digests, KeyCachePolicy policy)
+            throws HsmException {
+        checkRequest(key, scheme, digests);
+        return guarded(() -> unwrapAndSignNow(key, scheme, digests, policy));
+    }
+
+    public byte[] randomBytes(int length) throws HsmException {
+        if (length < 1 || length > 4096) {
+            throw new InvalidKeyRequestException("random length must be 1..4096 bytes");
+        }
+        return guarded(() -> {
+            try {
+                return session.generateRandom(length);
+            } catch (TokenException e) {
+                throw Pkcs11Errors.translate("random generation", e);
+            }
+        });
+    }
+
+    public HsmStatus selfTest() throws HsmException {
+        return guarded(this::selfTestNow);
+    }
+
+    public void evictCachedKey(String credentialId) throws HsmException {
+        guarded(() -> {
+            token.keyCache().evictCredential(credentialId);
+            destroyDoomedKeys();
+            return null;
+        });
+    }
+
+    /** Cheap liveness probe for pool validation. */
+    public boolean isAlive() {
+        Lock lock = token.callLock();
+        lock.lock();
+        try {
+            if (generation != token.generation()) {
+                return false;
+            }
+            session.getSessionInfo();
+            return true;
+        } catch (TokenException e) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Destroys the given cached key objects; any session of this server may do it. */
+    void destroy(List<UnwrappedKeyCache.Doomed> doomedKeys) {
+        Lock lock = token.callLock();
+        lock.lock();
+        try {
+            if (generation != token.generation()) {
+                return;
+            }
+            for (UnwrappedKeyCache.Doomed doomed : doomedKeys) {
+                try {
+                    byte[] id = session.getAttrValues(doomed.handle(), CKA_ID).id();
+                    if (MessageDigest.isEqual(id, doomed.objectId())) {
+                        session.destroyObject(doomed.handle());
+                    }
+                } catch (TokenException e) {
+                    // the object died with its session already: nothing left to destroy
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        token.keyCache().forgetOwner(this);
+        Lock lock = token.callLock();
+        lock.lock();
+        try {
+            if (generation == token.generation()) {
+                session.closeSession();
+            }
+            // else the handle died with the old library instance and may now name another session
+        } catch (TokenException e) {
+            // a dead session is closed already
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An operation on the token; runs under the library's call lock, on a session of the current library. */
+    private interface Pkcs11Call<T> {
+        T run() throws HsmException;
+    }
+
+    private <T> T guarded(Pkcs11Call<T> call) throws HsmException {
+        Lock lock = token.callLock();
+        lock.lock();
+        try {
+            if (generation != token.generation()) {
+                throw new HsmUnavailableException("session predates a restart of the PKCS#11 library", null);
+            }
+            return call.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private GeneratedKey generateKeyPairNow(KeySpec spec, KeyBinding binding) throws HsmException {
         byte[] id = randomObjectId();
         PKCS11KeyPair pair = null;
         try {
@@ -84,10 +194,8 @@ public final class TokenSession implements AutoCloseable {
         }
     }
 
-    public List<byte[]> unwrapAndSign(WrappedKey key, SignatureScheme scheme, List<byte[]> digests, KeyCachePolicy policy)
-            throws HsmException {
-        ensureCurrent();
-        checkRequest(key, scheme, digests);
+    private List<byte[]> unwrapAndSignNow(WrappedKey key, SignatureScheme scheme, List<byte[]> digests,
+                                          KeyCachePolicy policy) throws HsmException {
         try {
             UnwrappedKeyCache.Key cacheKey = policy.enabled() ? cacheKey(key) : null;
             if (cacheKey != null) {
@@ -103,20 +211,7 @@ public final class TokenSession implements AutoCloseable {
         }
     }
 
-    public byte[] randomBytes(int length) throws HsmException {
-        if (length < 1 || length > 4096) {
-            throw new InvalidKeyRequestException("random length must be 1..4096 bytes");
-        }
-        ensureCurrent();
-        try {
-            return session.generateRandom(length);
-        } catch (TokenException e) {
-            throw Pkcs11Errors.translate("random generation", e);
-        }
-    }
-
-    public HsmStatus selfTest() throws HsmException {
-        ensureCurrent();
+    private HsmStatus selfTestNow() throws HsmException {
         try {
             session.getSessionInfo();
             TokenInfo info = session.getToken().getTokenInfo();
@@ -129,63 +224,9 @@ public final class TokenSession implements AutoCloseable {
         }
     }
 
-    /** Cheap liveness probe for pool validation. */
-    public boolean isAlive() {
-        if (generation != token.generation()) {
-            return false;
-        }
-        try {
-            session.getSessionInfo();
-            return true;
-        } catch (TokenException e) {
-            return false;
-        }
-    }
-
-    /** Destroys cached key objects that expired or were evicted; any session of this server may do it. */
-    void destroyDoomedKeys() {
+    /** Destroys cached key objects that expired or were evicted; called with the call lock held. */
+    private void destroyDoomedKeys() {
         destroy(token.keyCache().drainDestroyable());
-    }
-
-    void destroy(List<UnwrappedKeyCache.Doomed> doomedKeys) {
-        if (generation != token.generation()) {
-            return;
-        }
-        for (UnwrappedKeyCache.Doomed doomed : doomedKeys) {
-            try {
-                byte[] id = session.getAttrValues(doomed.handle(), CKA_ID).id();
-                if (MessageDigest.isEqual(id, doomed.objectId())) {
-                    session.destroyObject(doomed.handle());
-                }
-            } catch (TokenException e) {
-                // the object died with its session already: nothing left to destroy
-            }
-        }
-    }
-
-    public void evictCachedKey(String credentialId) throws HsmException {
-        ensureCurrent();
-        token.keyCache().evictCredential(credentialId);
-        destroyDoomedKeys();
-    }
-
-    @Override
-    public void close() {
-        token.keyCache().forgetOwner(this);
-        if (generation != token.generation()) {
-            return; // the handle died with the old library instance and may now name another session
-        }
-        try {
-            session.closeSession();
-        } catch (TokenException e) {
-            // a dead session is closed already
-        }
-    }
-
-    private void ensureCurrent() throws HsmUnavailableException {
-        if (generation != token.generation()) {
-            throw new HsmUnavailableException("session predates a restart of the PKCS#11 library", null);
-        }
     }
 
     private List<byte[]> signWithCachedKey(UnwrappedKeyCache.Key cacheKey, KeySpec spec, SignatureScheme scheme,
