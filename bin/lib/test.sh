@@ -4,10 +4,13 @@
 TEST_DIR="$VAR_DIR/test"
 TEST_PORT_OFFSET=10000
 TEST_PG_PORT="${SIGILLUM_TEST_PG_PORT:-15432}"
+# outside the checkout: the postgres user, which runs the cluster when we are root, may not be able to
+# traverse the directories above a clone (a home directory of mode 700, say)
+TEST_PG_DIR="${TMPDIR:-/tmp}/sigillum-test-pg-$(id -u)"
 
 test_cleanup() {
     instance_stop "$TEST_DIR/server"
-    pg_stop "$TEST_DIR/pg"
+    pg_stop "$TEST_PG_DIR"
 }
 
 cmd_test() {
@@ -32,7 +35,7 @@ cmd_test() {
 
     say "integration tests: PostgreSQL on port $TEST_PG_PORT, WildFly at port offset $TEST_PORT_OFFSET"
     SIGILLUM_TEST_DB_PASSWORD="$(random_secret 12)"
-    pg_start "$TEST_DIR/pg" "$TEST_PG_PORT" "$SIGILLUM_TEST_DB_PASSWORD"
+    pg_start "$TEST_PG_DIR" "$TEST_PG_PORT" "$SIGILLUM_TEST_DB_PASSWORD"
     export SIGILLUM_DB_URL="jdbc:postgresql://127.0.0.1:$TEST_PG_PORT/sigillum"
     export SIGILLUM_DB_USER=sigillum SIGILLUM_DB_PASSWORD="$SIGILLUM_TEST_DB_PASSWORD"
     local inst="$TEST_DIR/server" http=$((8080 + TEST_PORT_OFFSET)) mgmt=$((9990 + TEST_PORT_OFFSET))

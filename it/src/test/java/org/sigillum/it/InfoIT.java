@@ -72,10 +72,14 @@ class InfoIT {
     }
 
     @Test
-    void oversizedBodyIsRefusedAt413BeforeItIsRead() {
-        String body = "{\"lang\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}";
-        ApiErrors.assertError(Sigillum.postJson("/csc/v2/info", body), 413, "payload_too_large");
+    void oversizedBodyIsRefusedAt413BeforeItIsRead() throws Exception {
+        ApiErrors.assertError(OversizedUpload.send("/csc/v2/info", false), 413, "payload_too_large");
         assertEquals(200, Sigillum.postJson("/csc/v2/info", "{}").status(), "the server stays healthy");
+    }
+
+    @Test
+    void oversizedChunkedBodyIsRefusedAt413WhileItIsRead() throws Exception {
+        ApiErrors.assertError(OversizedUpload.send("/csc/v2/info", true), 413, "payload_too_large");
     }
 
     @Test
