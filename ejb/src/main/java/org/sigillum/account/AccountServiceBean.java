@@ -1,16 +1,21 @@
 package org.sigillum.account;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.sigillum.api.admin.CreateUserRequest;
 import org.sigillum.api.admin.UserView;
+import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AccountService;
+import org.sigillum.api.service.AuditTrail;
+import org.sigillum.audit.Events;
 
 @Stateless
 public class AccountServiceBean implements AccountService {
@@ -20,8 +25,25 @@ public class AccountServiceBean implements AccountService {
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
 
+    @EJB
+    private AuditTrail audit;
+
     @Override
     public UserView createUser(CreateUserRequest request) throws ServiceException {
+        String requested = request == null ? null : request.username();
+        try {
+            UserEntity user = newUser(request);
+            audit.record(new AuditEvent(Events.USER_CREATED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, user.id(), null,
+                    Map.of("username", user.username())));
+            return view(user);
+        } catch (ServiceException e) {
+            audit.recordRefusal(Events.unsuccessful(Events.USER_CREATION_REFUSED, Events.USER_CREATION_REFUSED, e, null,
+                    requested == null ? Map.of() : Map.of("username", requested)));
+            throw e;
+        }
+    }
+
+    private UserEntity newUser(CreateUserRequest request) throws ServiceException {
         if (request == null || request.username() == null || !USERNAME.matcher(request.username()).matches()) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST,
                     "username must be 1-128 characters of letters, digits and . _ @ + -");
@@ -33,7 +55,7 @@ public class AccountServiceBean implements AccountService {
         }
         UserEntity user = new UserEntity(UUID.randomUUID().toString(), request.username(), Instant.now());
         em.persist(user);
-        return view(user);
+        return user;
     }
 
     @Override

@@ -1,19 +1,26 @@
 package org.sigillum.keys;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.sigillum.account.Users;
 import org.sigillum.api.admin.CreateCredentialRequest;
 import org.sigillum.api.admin.CredentialView;
+import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.KeyStoreService;
+import org.sigillum.audit.Events;
 import org.sigillum.hsm.GeneratedKey;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
@@ -35,8 +42,26 @@ public class KeyStoreServiceBean implements KeyStoreService {
     @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
     private HsmConnectionFactory hsm;
 
+    @EJB
+    private AuditTrail audit;
+
     @Override
     public CredentialView createCredential(String ownerId, CreateCredentialRequest request) throws ServiceException {
+        try {
+            CredentialEntity credential = newCredential(ownerId, request);
+            audit.record(new AuditEvent(Events.CREDENTIAL_CREATED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, ownerId,
+                    credential.id(), keyDetails(credential.keyAlgorithm(), String.valueOf(credential.keyLength()),
+                    credential.curve())));
+            return view(credential);
+        } catch (ServiceException e) {
+            audit.recordRefusal(Events.unsuccessful(Events.CREDENTIAL_CREATION_REFUSED, Events.CREDENTIAL_CREATION_FAILED, e,
+                    ownerId, request == null ? Map.of() : keyDetails(request.keyAlgo(),
+                            request.keyLength() == null ? null : request.keyLength().toString(), request.curve())));
+            throw e;
+        }
+    }
+
+    private CredentialEntity newCredential(String ownerId, CreateCredentialRequest request) throws ServiceException {
         KeySpec spec = KeySpecs.fromRequest(request);
         Users.require(em, ownerId);
         KeyBinding binding = new KeyBinding(UUID.randomUUID().toString(), ownerId);
@@ -49,7 +74,16 @@ public class KeyStoreServiceBean implements KeyStoreService {
         CredentialEntity credential = new CredentialEntity(generated.subjectPublicKeyInfo(), generated.wrappedKey(),
                 Instant.now());
         em.persist(credential);
-        return view(credential);
+        return credential;
+    }
+
+    private static Map<String, String> keyDetails(String keyAlgo, String keyLength, String curve) {
+        Map<String, String> details = new HashMap<>();
+        details.put("keyAlgo", keyAlgo);
+        details.put("keyLength", keyLength);
+        details.put("curve", curve);
+        details.values().removeIf(Objects::isNull);
+        return details;
     }
 
     @Override

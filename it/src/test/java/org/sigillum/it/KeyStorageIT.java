@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Base64;
@@ -149,8 +148,7 @@ class KeyStorageIT {
     }
 
     private static StoredKey storedKey(String credentialId) throws Exception {
-        try (Connection db = DriverManager.getConnection(Sigillum.env("SIGILLUM_IT_DB_URL"),
-                Sigillum.env("SIGILLUM_IT_DB_USER"), Sigillum.env("SIGILLUM_IT_DB_PASSWORD"));
+        try (Connection db = Database.connect();
              PreparedStatement query = db.prepareStatement("SELECT wrapped_private_key FROM credential WHERE id = ?")) {
             query.setString(1, credentialId);
             try (ResultSet row = query.executeQuery()) {

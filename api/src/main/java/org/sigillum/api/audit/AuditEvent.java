@@ -1,0 +1,26 @@
+package org.sigillum.api.audit;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What happened, to be appended to the audit log: never a PIN, OTP, SAD value, password or key (checklist E1).
+ * {@code details} are free-form facts (algorithm, reason); they are stored JSON-escaped, so a hostile value
+ * cannot forge a record or a log line (E6).
+ */
+public record AuditEvent(String event, Outcome outcome, String actor, String userId, String credentialId,
+                         Map<String, String> details) {
+
+    public enum Outcome {
+        SUCCESS,
+        REFUSED,
+        FAILED
+    }
+
+    public AuditEvent {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(actor, "actor");
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+}

@@ -1,0 +1,5 @@
+package org.sigillum.api.audit;
+
+public record AuditRecordView(long seq, String recordedAt, String event, String outcome, String actor, String userId,
+                              String credentialId, String detail, String prevHash, String recordHash) {
+}
