@@ -143,7 +143,7 @@ class AuditLogIT {
     }
 
     private static JsonNode verification() {
-        Sigillum.Reply reply = Sigillum.operatorGet("/api/v1/audit/verification");
+        Sigillum.Reply reply = Sigillum.operatorGet("/api/v1/audit/verify");
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
     }

@@ -33,7 +33,7 @@ public class AuditResource {
     }
 
     @GET
-    @Path("verification")
+    @Path("verify")
     @Operation(summary = "Walk the hash chain and report every altered, missing or out-of-place record")
     public AuditVerification verification() {
         return audit.verify();
