@@ -16,11 +16,15 @@ import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AccountService;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.audit.Events;
+import org.sigillum.sam.auth.SecretHasher;
 
 @Stateless
 public class AccountServiceBean implements AccountService {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
+    private static final Pattern PIN = Pattern.compile("[0-9]{4,12}");
+    private static final int MIN_PASSWORD = 10;
+    private static final int MAX_PASSWORD = 256;
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
@@ -53,7 +57,10 @@ public class AccountServiceBean implements AccountService {
         if (taken) {
             throw new ServiceException(ErrorCode.CONFLICT, "username is taken");
         }
-        UserEntity user = new UserEntity(UUID.randomUUID().toString(), request.username(), Instant.now());
+        String passwordHash = request.password() == null ? null : SecretHasher.hash(checkedPassword(request.password()));
+        String pinHash = request.pin() == null ? null : SecretHasher.hash(checkedPin(request.pin()));
+        UserEntity user = new UserEntity(UUID.randomUUID().toString(), request.username(), passwordHash, pinHash,
+                Instant.now());
         em.persist(user);
         return user;
     }
@@ -61,6 +68,21 @@ public class AccountServiceBean implements AccountService {
     @Override
     public UserView user(String id) throws ServiceException {
         return view(Users.require(em, id));
+    }
+
+    private static char[] checkedPassword(String password) throws ServiceException {
+        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST,
+                    "password must have " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+        }
+        return password.toCharArray();
+    }
+
+    private static char[] checkedPin(String pin) throws ServiceException {
+        if (!PIN.matcher(pin).matches()) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "pin must be 4 to 12 digits");
+        }
+        return pin.toCharArray();
     }
 
     private static UserView view(UserEntity user) {

@@ -18,14 +18,24 @@ public class UserEntity {
     private String status;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    @Column(name = "pin_hash")
+    private String pinHash;
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
 
     protected UserEntity() {
     }
 
-    public UserEntity(String id, String username, Instant createdAt) {
+    public UserEntity(String id, String username, String passwordHash, String pinHash, Instant createdAt) {
         this.id = id;
         this.username = username;
         this.status = "ACTIVE";
+        this.passwordHash = passwordHash;
+        this.pinHash = pinHash;
         this.createdAt = createdAt;
     }
 
@@ -43,5 +53,31 @@ public class UserEntity {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public String pinHash() {
+        return pinHash;
+    }
+
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Counts a failed login; the account locks for {@code lockout} once {@code maxFailures} is reached. */
+    public void loginFailed(Instant now, int maxFailures, java.time.Duration lockout) {
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            lockedUntil = now.plus(lockout);
+            failedLogins = 0;
+        }
+    }
+
+    public void loginSucceeded() {
+        failedLogins = 0;
+        lockedUntil = null;
     }
 }

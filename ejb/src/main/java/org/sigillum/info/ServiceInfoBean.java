@@ -28,7 +28,8 @@ public class ServiceInfoBean implements ServiceInfo {
 
     static final String SPECS = "2.0.0.2";
     /** The CSC methods this server implements; grows as they land, and lists nothing that does not exist. */
-    static final List<String> METHODS = List.of("info");
+    static final List<String> METHODS = List.of("info", "auth/revoke");
+    static final String LOGIN = "auth/login";
 
     @Inject
     @ConfigProperty(name = "sigillum.name", defaultValue = "Sigillum")
@@ -39,6 +40,9 @@ public class ServiceInfoBean implements ServiceInfo {
     @Inject
     @ConfigProperty(name = "sigillum.region", defaultValue = "EU")
     String region;
+    @Inject
+    @ConfigProperty(name = "sigillum.login.enabled", defaultValue = "true")
+    boolean loginEnabled;
 
     @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
     private HsmConnectionFactory hsm;
@@ -48,8 +52,12 @@ public class ServiceInfoBean implements ServiceInfo {
     @Override
     public InfoResponse info(String lang) throws ServiceException {
         Descriptions.Localized text = Descriptions.forLanguage(lang);
+        List<String> methods = new java.util.ArrayList<>(METHODS);
+        if (loginEnabled) {
+            methods.add(1, LOGIN);
+        }
         return new InfoResponse(SPECS, name, publicUrl + "/logo.png", region, text.lang(), text.description(),
-                List.of(), null, METHODS, new InfoResponse.SignAlgorithms(signAlgorithms()));
+                loginEnabled ? List.of("basic") : List.of(), null, methods, new InfoResponse.SignAlgorithms(signAlgorithms()));
     }
 
     private List<String> signAlgorithms() throws ServiceException {

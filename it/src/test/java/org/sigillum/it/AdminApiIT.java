@@ -41,6 +41,12 @@ class AdminApiIT {
         ApiErrors.assertError(Sigillum.operatorPost("/api/v1/users", "{\"username\":\"a b\\r\\nc\"}"), 400,
                 "invalid_request");
         ApiErrors.assertError(Sigillum.operatorPost("/api/v1/users", "{}"), 400, "invalid_request");
+        ApiErrors.assertError(Sigillum.operatorPost("/api/v1/users", "{\"username\":\"short-pw\",\"password\":\"123\"}"),
+                400, "invalid_request");
+        ApiErrors.assertError(Sigillum.operatorPost("/api/v1/users", "{\"username\":\"bad-pin\",\"pin\":\"12a4\"}"),
+                400, "invalid_request");
+        ApiErrors.assertError(Sigillum.operatorPost("/api/v1/users", "{\"username\":\"short-pin\",\"pin\":\"123\"}"),
+                400, "invalid_request");
         String name = "unique-" + System.nanoTime();
         assertEquals(201, Sigillum.operatorPost("/api/v1/users", "{\"username\":\"" + name + "\"}").status());
         ApiErrors.assertError(Sigillum.operatorPost("/api/v1/users", "{\"username\":\"" + name + "\"}"), 409, "conflict");

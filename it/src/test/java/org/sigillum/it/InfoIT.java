@@ -21,8 +21,9 @@ class InfoIT {
         assertTrue(info.get("logo").asText().startsWith("http"));
         assertEquals(2, info.get("region").asText().length());
         assertTrue(info.get("description").asText().length() > 10);
-        assertTrue(info.get("authType").isArray());
-        assertEquals(List.of("info"), texts(info.get("methods")), "only implemented methods are listed");
+        assertEquals(List.of("basic"), texts(info.get("authType")), "auth/login with HTTP Basic is on by default");
+        assertEquals(List.of("info", "auth/login", "auth/revoke"), texts(info.get("methods")),
+                "only implemented methods are listed");
     }
 
     @Test

@@ -92,11 +92,32 @@ final class Sigillum {
 
     /** Creates an account with a unique name and returns its ID. */
     static String createUser() {
-        Reply reply = operatorPost("/api/v1/users", object().put("username", "it-" + UUID.randomUUID()));
+        return createUser("it-" + UUID.randomUUID(), null, null);
+    }
+
+    /** Creates an account with a password and a PIN (either may be null) and returns its ID. */
+    static String createUser(String username, String password, String pin) {
+        ObjectNode body = object().put("username", username);
+        if (password != null) {
+            body.put("password", password);
+        }
+        if (pin != null) {
+            body.put("pin", pin);
+        }
+        Reply reply = operatorPost("/api/v1/users", body);
         if (reply.status() != 201) {
             throw new AssertionError("user creation failed: " + reply);
         }
         return reply.json().get("id").asText();
+    }
+
+    /** CSC auth/login with HTTP Basic credentials. */
+    static Reply login(String username, String password, boolean rememberMe) {
+        String basic = java.util.Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(url("/csc/v2/auth/login"))).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"rememberMe\":" + rememberMe + "}")).build());
     }
 
     private static String write(Object body) {

@@ -50,7 +50,18 @@ class MigrationsOnH2Test {
 
     @Test
     void sigUserTableHasTheExpectedColumns() throws SQLException {
-        assertEquals(Map.of("id", false, "username", false, "status", false, "created_at", false), columns("sig_user"));
+        Map<String, Boolean> expected = new LinkedHashMap<>();
+        expected.putAll(Map.of("id", false, "username", false, "status", false, "created_at", false,
+                "failed_logins", false));
+        expected.putAll(Map.of("password_hash", true, "pin_hash", true, "locked_until", true));
+        assertEquals(expected, columns("sig_user"));
+    }
+
+    @Test
+    void auditAndTokenTablesExist() throws SQLException {
+        assertTrue(columns("audit_record").containsKey("record_hash"));
+        assertTrue(columns("audit_chain_head").containsKey("last_hash"));
+        assertTrue(columns("bearer_token").containsKey("token_hash"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.sigillum.api.error;
 /** The error values of the CSC API (and the admin API, which speaks the same format), with their HTTP status. */
 public enum ErrorCode {
     INVALID_REQUEST("invalid_request", 400),
+    INVALID_GRANT("invalid_grant", 400),
     INVALID_TOKEN("invalid_token", 401),
     ACCESS_DENIED("access_denied", 403),
     NOT_FOUND("not_found", 404),

@@ -1,0 +1,15 @@
+package org.sigillum.api.service;
+
+import jakarta.ejb.Local;
+import org.sigillum.api.csc.LoginResponse;
+import org.sigillum.api.error.ServiceException;
+
+/** CSC {@code auth/login} for local accounts: password in, service tokens out, guessing locked out. */
+@Local
+public interface LocalLogin {
+
+    LoginResponse login(String username, char[] password, boolean rememberMe) throws ServiceException;
+
+    /** A new access token for a live refresh token (CSC auth/login with {@code refresh_token}). */
+    LoginResponse refresh(String refreshToken) throws ServiceException;
+}

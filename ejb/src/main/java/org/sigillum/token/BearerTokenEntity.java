@@ -1,0 +1,70 @@
+package org.sigillum.token;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+@Entity
+@Table(name = "bearer_token")
+public class BearerTokenEntity {
+
+    static final String ACCESS = "access";
+    static final String REFRESH = "refresh";
+
+    @Id
+    @Column(name = "token_hash")
+    private String tokenHash;
+    @Column(name = "token_type", nullable = false)
+    private String tokenType;
+    @Column(name = "user_id")
+    private String userId;
+    @Column(name = "client_id")
+    private String clientId;
+    @Column(nullable = false)
+    private String scope;
+    @Column(name = "issued_at", nullable = false)
+    private Instant issuedAt;
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+    @Column(nullable = false)
+    private boolean revoked;
+
+    protected BearerTokenEntity() {
+    }
+
+    BearerTokenEntity(String tokenHash, String tokenType, String userId, String clientId, Set<String> scopes,
+                      Instant issuedAt, Instant expiresAt) {
+        this.tokenHash = tokenHash;
+        this.tokenType = tokenType;
+        this.userId = userId;
+        this.clientId = clientId;
+        this.scope = String.join(" ", scopes);
+        this.issuedAt = issuedAt;
+        this.expiresAt = expiresAt;
+    }
+
+    boolean liveAt(Instant now, String type) {
+        return !revoked && tokenType.equals(type) && now.isBefore(expiresAt);
+    }
+
+    void revoke() {
+        revoked = true;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    Set<String> scopes() {
+        return new LinkedHashSet<>(Arrays.asList(scope.split(" ")));
+    }
+}

@@ -1,0 +1,77 @@
+package org.sigillum.web.security;
+
+import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import jakarta.ws.rs.ext.Provider;
+import org.sigillum.api.auth.TokenPrincipal;
+import org.sigillum.api.error.ApiError;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.BearerTokens;
+
+/** Checks the bearer access token of CSC calls and hands its principal to the resource. */
+@Provider
+@CscAuthenticated
+@Priority(Priorities.AUTHENTICATION)
+public class BearerFilter implements ContainerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    @EJB
+    private BearerTokens tokens;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).strip() : null;
+        try {
+            TokenPrincipal principal = tokens.authenticate(token);
+            boolean secure = request.getSecurityContext().isSecure();
+            request.setSecurityContext(new SecurityContext() {
+                @Override
+                public Principal getUserPrincipal() {
+                    return new Caller(principal);
+                }
+
+                @Override
+                public boolean isUserInRole(String scope) {
+                    return principal.scopes().contains(scope);
+                }
+
+                @Override
+                public boolean isSecure() {
+                    return secure;
+                }
+
+                @Override
+                public String getAuthenticationScheme() {
+                    return "Bearer";
+                }
+            });
+        } catch (ServiceException e) {
+            request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sigillum\", error=\"invalid_token\"")
+                    .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(e.code(), e.getMessage())).build());
+        }
+    }
+
+    /** The token's principal as the JAX-RS security context carries it. */
+    public record Caller(TokenPrincipal token) implements Principal {
+        @Override
+        public String getName() {
+            return token.userId() != null ? token.userId() : token.clientId();
+        }
+    }
+
+    public static TokenPrincipal principal(SecurityContext security) {
+        return ((Caller) security.getUserPrincipal()).token();
+    }
+}
