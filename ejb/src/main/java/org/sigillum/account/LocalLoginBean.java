@@ -39,7 +39,7 @@ public class LocalLoginBean implements LocalLogin {
     @EJB
     private BearerTokensBean tokens;
     @EJB
-    private LoginFailuresBean failures;
+    private AuthenticationFailuresBean failures;
     @EJB
     private AuditTrail audit;
 
@@ -56,7 +56,7 @@ public class LocalLoginBean implements LocalLogin {
         Instant now = Instant.now();
         if (user == null || user.passwordHash() == null || !passwordMatches || user.lockedAt(now)) {
             if (user != null && !user.lockedAt(now)) {
-                failures.record(user.id());
+                failures.loginFailed(user.id());
             }
             audit.recordRefusal(new AuditEvent(Events.LOGIN_REFUSED, AuditEvent.Outcome.REFUSED, actor(username),
                     user == null ? null : user.id(), null, Map.of("username", String.valueOf(username))));

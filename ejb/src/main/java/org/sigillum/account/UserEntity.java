@@ -26,6 +26,10 @@ public class UserEntity {
     private int failedLogins;
     @Column(name = "locked_until")
     private Instant lockedUntil;
+    @Column(name = "failed_pins", nullable = false)
+    private int failedPins;
+    @Column(name = "pin_locked_until")
+    private Instant pinLockedUntil;
 
     protected UserEntity() {
     }
@@ -79,5 +83,23 @@ public class UserEntity {
     public void loginSucceeded() {
         failedLogins = 0;
         lockedUntil = null;
+    }
+
+    public boolean pinLockedAt(Instant now) {
+        return pinLockedUntil != null && now.isBefore(pinLockedUntil);
+    }
+
+    /** Counts a wrong PIN; signing locks for {@code lockout} once {@code maxFailures} is reached. */
+    public void pinFailed(Instant now, int maxFailures, java.time.Duration lockout) {
+        failedPins++;
+        if (failedPins >= maxFailures) {
+            pinLockedUntil = now.plus(lockout);
+            failedPins = 0;
+        }
+    }
+
+    public void pinSucceeded() {
+        failedPins = 0;
+        pinLockedUntil = null;
     }
 }

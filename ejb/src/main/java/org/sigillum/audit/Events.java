@@ -18,6 +18,10 @@ public final class Events {
     public static final String CREDENTIAL_CREATION_FAILED = "CREDENTIAL_CREATION_FAILED";
     public static final String LOGIN_SUCCEEDED = "LOGIN_SUCCEEDED";
     public static final String LOGIN_REFUSED = "LOGIN_REFUSED";
+    public static final String AUTHORIZED = "AUTHORIZED";
+    public static final String AUTHORIZATION_REFUSED = "AUTHORIZATION_REFUSED";
+    public static final String SIGNED = "SIGNED";
+    public static final String SIGNING_REFUSED = "SIGNING_REFUSED";
 
     private Events() {
     }

@@ -37,11 +37,13 @@ public class CredentialEntity {
     private byte[] bindingTag;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(nullable = false)
+    private String scal;
 
     protected CredentialEntity() {
     }
 
-    public CredentialEntity(byte[] publicKey, WrappedKey wrapped, Instant createdAt) {
+    public CredentialEntity(byte[] publicKey, WrappedKey wrapped, String scal, Instant createdAt) {
         KeySpec spec = wrapped.spec();
         this.id = wrapped.binding().credentialId();
         this.ownerId = wrapped.binding().ownerId();
@@ -53,6 +55,7 @@ public class CredentialEntity {
         this.wrappingKeyLabel = wrapped.wrappingKeyLabel();
         this.wrappedPrivateKey = wrapped.blob();
         this.bindingTag = wrapped.bindingTag();
+        this.scal = scal;
         this.createdAt = createdAt;
     }
 
@@ -96,5 +99,14 @@ public class CredentialEntity {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** CSC sole control level: "2" binds authorizations to hashes, "1" to a number of signatures. */
+    public String scal() {
+        return scal;
+    }
+
+    public boolean enabled() {
+        return "ENABLED".equals(status);
     }
 }

@@ -63,6 +63,10 @@ public class KeyStoreServiceBean implements KeyStoreService {
 
     private CredentialEntity newCredential(String ownerId, CreateCredentialRequest request) throws ServiceException {
         KeySpec spec = KeySpecs.fromRequest(request);
+        String scal = request.scal() == null ? "2" : request.scal();
+        if (!scal.equals("1") && !scal.equals("2")) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "scal must be \"1\" or \"2\"");
+        }
         Users.require(em, ownerId);
         KeyBinding binding = new KeyBinding(UUID.randomUUID().toString(), ownerId);
         GeneratedKey generated;
@@ -71,7 +75,7 @@ public class KeyStoreServiceBean implements KeyStoreService {
         } catch (HsmException e) {
             throw HsmFailures.toServiceException("key generation", e);
         }
-        CredentialEntity credential = new CredentialEntity(generated.subjectPublicKeyInfo(), generated.wrappedKey(),
+        CredentialEntity credential = new CredentialEntity(generated.subjectPublicKeyInfo(), generated.wrappedKey(), scal,
                 Instant.now());
         em.persist(credential);
         return credential;
@@ -104,7 +108,7 @@ public class KeyStoreServiceBean implements KeyStoreService {
     }
 
     private static CredentialView view(CredentialEntity c) {
-        return new CredentialView(c.id(), c.ownerId(), c.keyAlgorithm(), c.keyLength(), c.curve(), c.status(),
+        return new CredentialView(c.id(), c.ownerId(), c.keyAlgorithm(), c.keyLength(), c.curve(), c.status(), c.scal(),
                 Base64.getEncoder().encodeToString(c.publicKey()), c.createdAt().toString());
     }
 }

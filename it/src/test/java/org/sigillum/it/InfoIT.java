@@ -22,7 +22,8 @@ class InfoIT {
         assertEquals(2, info.get("region").asText().length());
         assertTrue(info.get("description").asText().length() > 10);
         assertEquals(List.of("basic"), texts(info.get("authType")), "auth/login with HTTP Basic is on by default");
-        assertEquals(List.of("info", "auth/login", "auth/revoke"), texts(info.get("methods")),
+        assertEquals(List.of("info", "auth/login", "auth/revoke", "credentials/list", "credentials/info",
+                "credentials/authorize", "signatures/signHash"), texts(info.get("methods")),
                 "only implemented methods are listed");
     }
 

@@ -52,8 +52,8 @@ class MigrationsOnH2Test {
     void sigUserTableHasTheExpectedColumns() throws SQLException {
         Map<String, Boolean> expected = new LinkedHashMap<>();
         expected.putAll(Map.of("id", false, "username", false, "status", false, "created_at", false,
-                "failed_logins", false));
-        expected.putAll(Map.of("password_hash", true, "pin_hash", true, "locked_until", true));
+                "failed_logins", false, "failed_pins", false));
+        expected.putAll(Map.of("password_hash", true, "pin_hash", true, "locked_until", true, "pin_locked_until", true));
         assertEquals(expected, columns("sig_user"));
     }
 
@@ -67,7 +67,7 @@ class MigrationsOnH2Test {
     @Test
     void credentialTableHasTheExpectedColumns() throws SQLException {
         Map<String, Boolean> expected = new LinkedHashMap<>();
-        for (String notNull : new String[] {"id", "owner_id", "key_algorithm", "key_length", "status", "public_key",
+        for (String notNull : new String[] {"id", "owner_id", "key_algorithm", "key_length", "status", "public_key", "scal",
                 "wrapping_key_label", "wrapped_private_key", "binding_tag", "created_at"}) {
             expected.put(notNull, false);
         }

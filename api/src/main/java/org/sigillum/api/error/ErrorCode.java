@@ -4,6 +4,8 @@ package org.sigillum.api.error;
 public enum ErrorCode {
     INVALID_REQUEST("invalid_request", 400),
     INVALID_GRANT("invalid_grant", 400),
+    INVALID_AUTHENTICATION_DATA("invalid_authentication_data", 400),
+    INVALID_HASH("invalid_hash", 403),
     INVALID_TOKEN("invalid_token", 401),
     ACCESS_DENIED("access_denied", 403),
     NOT_FOUND("not_found", 404),

@@ -13,12 +13,12 @@ import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Counts a failed login in a transaction of its own, so the count survives the refusal's rollback; the row
- * lock makes concurrent guesses count one by one (checklist C8).
+ * Counts failed logins and wrong PINs in transactions of their own, so the count survives the refusal's
+ * rollback; the row lock makes concurrent guesses count one by one (checklist C8).
  */
 @Stateless
 @LocalBean
-public class LoginFailuresBean {
+public class AuthenticationFailuresBean {
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
@@ -30,11 +30,26 @@ public class LoginFailuresBean {
     @ConfigProperty(name = "sigillum.login.lockout-seconds", defaultValue = "900")
     long lockoutSeconds;
 
+    @Inject
+    @ConfigProperty(name = "sigillum.pin.max-failures", defaultValue = "5")
+    int maxPinFailures;
+    @Inject
+    @ConfigProperty(name = "sigillum.pin.lockout-seconds", defaultValue = "900")
+    long pinLockoutSeconds;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void record(String userId) {
+    public void loginFailed(String userId) {
         UserEntity user = em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (user != null) {
             user.loginFailed(Instant.now(), maxFailures, Duration.ofSeconds(lockoutSeconds));
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void pinFailed(String userId) {
+        UserEntity user = em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user != null) {
+            user.pinFailed(Instant.now(), maxPinFailures, Duration.ofSeconds(pinLockoutSeconds));
         }
     }
 }

@@ -1,0 +1,6 @@
+package org.sigillum.api.csc;
+
+import java.util.List;
+
+public record SignHashResponse(List<String> signatures) {
+}

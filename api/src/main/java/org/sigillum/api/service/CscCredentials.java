@@ -1,0 +1,26 @@
+package org.sigillum.api.service;
+
+import jakarta.ejb.Local;
+import org.sigillum.api.auth.TokenPrincipal;
+import org.sigillum.api.csc.AuthorizeRequest;
+import org.sigillum.api.csc.AuthorizeResponse;
+import org.sigillum.api.csc.CredentialInfo;
+import org.sigillum.api.csc.CredentialInfoRequest;
+import org.sigillum.api.csc.CredentialsListRequest;
+import org.sigillum.api.csc.CredentialsListResponse;
+import org.sigillum.api.csc.SignHashRequest;
+import org.sigillum.api.csc.SignHashResponse;
+import org.sigillum.api.error.ServiceException;
+
+/** The CSC v2 credentials and signatures methods, for the user a service token speaks for. */
+@Local
+public interface CscCredentials {
+
+    CredentialsListResponse list(TokenPrincipal caller, CredentialsListRequest request) throws ServiceException;
+
+    CredentialInfo info(TokenPrincipal caller, CredentialInfoRequest request) throws ServiceException;
+
+    AuthorizeResponse authorize(TokenPrincipal caller, AuthorizeRequest request) throws ServiceException;
+
+    SignHashResponse signHash(TokenPrincipal caller, SignHashRequest request) throws ServiceException;
+}

@@ -1,0 +1,28 @@
+package org.sigillum.api.service;
+
+import jakarta.ejb.Local;
+import java.util.List;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.sam.IssuedSad;
+import org.sigillum.api.sam.SadGrant;
+import org.sigillum.hsm.SignatureScheme;
+import org.sigillum.hsm.WrappedKey;
+
+/**
+ * The Signature Activation Module: the only way to a user's key. It issues a single-use SAD for exactly what
+ * the user authorized, and signs only under a SAD it consumes, only the hashes that SAD names, only with the
+ * key of the credential and user it was issued for (checklist A1–A7, A10).
+ */
+@Local
+public interface SignatureActivation {
+
+    IssuedSad issue(SadGrant grant);
+
+    /**
+     * Consumes the SAD (once, whatever happens next), checks caller, credential, hash algorithm and every hash
+     * against it, then unwraps, signs and destroys the key in the HSM. The key's HSM-verified binding ties it
+     * to the credential and owner the SAD names.
+     */
+    List<byte[]> sign(String sad, String callerUserId, WrappedKey key, SignatureScheme scheme, String hashAlgorithmOid,
+                      List<byte[]> hashes) throws ServiceException;
+}

@@ -1,0 +1,266 @@
+package org.sigillum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CSC v2 signing path end to end (auth/login, list, info, authorize with PIN, signHash), every signature
+ * verified with plain JCA, and the checklist items of section A, B4 and C7 tried against it.
+ */
+class CscSigningIT {
+
+    private static final String RSA_PKCS1 = "1.2.840.113549.1.1.1";
+    private static final String RSA_PSS = "1.2.840.113549.1.1.10";
+    private static final String ECDSA_SHA256 = "1.2.840.10045.4.3.2";
+    private static final String SHA256_WITH_RSA = "1.2.840.113549.1.1.11";
+    private static final String SHA1 = "1.3.14.3.2.26";
+
+    @Test
+    void listInfoAuthorizeAndSignThreeHashesWithEachKeyKind() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        JsonNode rsa = signer.newCredential("{\"keyAlgo\":\"RSA\",\"keyLength\":2048}");
+        JsonNode ec = signer.newCredential("{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}");
+
+        JsonNode list = signer.call("credentials/list", Sigillum.object().put("credentialInfo", true)).json();
+        assertEquals(List.of(rsa.get("credentialID").asText(), ec.get("credentialID").asText()),
+                InfoIT.texts(list.get("credentialIDs")));
+        JsonNode info = signer.call("credentials/info", Sigillum.object().put("credentialID", ec.get("credentialID").asText()))
+                .json();
+        assertEquals("2", info.get("SCAL").asText());
+        assertEquals("explicit", info.get("auth").get("mode").asText());
+        assertEquals("PIN", info.get("auth").get("objects").get(0).get("id").asText());
+        assertEquals(256, info.get("key").get("len").asInt());
+
+        signAndVerify(signer, rsa, RSA_PKCS1, "1.2.840.113549.1.1.11");
+        signAndVerify(signer, rsa, RSA_PSS, RSA_PSS);
+        signAndVerify(signer, ec, ECDSA_SHA256, ECDSA_SHA256);
+    }
+
+    private static void signAndVerify(CscClient signer, JsonNode credential, String signAlgo, String verifyAs)
+            throws Exception {
+        List<byte[]> data = List.of(Signatures.randomData(), Signatures.randomData(), Signatures.randomData());
+        List<byte[]> hashes = new ArrayList<>();
+        for (byte[] d : data) {
+            hashes.add(Signatures.sha256(d));
+        }
+        String id = credential.get("credentialID").asText();
+        String sad = signer.sad(id, hashes, CscClient.SHA256);
+        Sigillum.Reply reply = signer.signHash(id, sad, hashes, CscClient.SHA256, signAlgo);
+        assertEquals(200, reply.status(), reply.body());
+        PublicKey key = Signatures.publicKey(credential.get("publicKey").asText());
+        JsonNode signatures = reply.json().get("signatures");
+        assertEquals(3, signatures.size());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(Signatures.verify(key, verifyAs, data.get(i), signatures.get(i).asText()), signAlgo + " #" + i);
+        }
+    }
+
+    @Test
+    void a1SadIsSingleUseAndTheSecondUseIsAudited() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        List<byte[]> hashes = List.of(Signatures.sha256(Signatures.randomData()));
+        String sad = signer.sad(id, hashes, CscClient.SHA256);
+        assertEquals(200, signer.signHash(id, sad, hashes, CscClient.SHA256, ECDSA_SHA256).status());
+        ApiErrors.assertError(signer.signHash(id, sad, hashes, CscClient.SHA256, ECDSA_SHA256), 400, "invalid_request");
+        long head = Sigillum.operatorGet("/api/v1/audit/verify").json().get("headSeq").asLong();
+        JsonNode last = Sigillum.operatorGet("/api/v1/audit?from=" + head + "&limit=1").json().get(0);
+        assertEquals("SIGNING_REFUSED", last.get("event").asText());
+        assertEquals(id, last.get("credentialId").asText());
+        assertFalse(last.toString().contains(sad), "a SAD in the audit log");
+    }
+
+    @Test
+    void a2SadSignsOnlyTheAuthorizedHashesAndNoMore() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        byte[] h = Signatures.sha256(Signatures.randomData());
+        byte[] other = Signatures.sha256(Signatures.randomData());
+        ApiErrors.assertError(signer.signHash(id, signer.sad(id, List.of(h), CscClient.SHA256), List.of(other),
+                CscClient.SHA256, ECDSA_SHA256), 403, "invalid_hash");
+        ApiErrors.assertError(signer.signHash(id, signer.sad(id, List.of(h), CscClient.SHA256), List.of(h, other),
+                CscClient.SHA256, ECDSA_SHA256), 400, "invalid_request");
+        ApiErrors.assertError(signer.signHash(id, signer.sad(id, List.of(h), CscClient.SHA256), List.of(h, h),
+                CscClient.SHA256, ECDSA_SHA256), 400, "invalid_request");
+    }
+
+    @Test
+    void a2Scal1BudgetRefusesTheOneSignatureTooMany() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"EC\",\"scal\":\"1\"}").get("credentialID").asText();
+        Sigillum.Reply authorized = signer.call("credentials/authorize", Sigillum.object().put("credentialID", id)
+                .put("numSignatures", 2).set("authData", Sigillum.JSON.readTree("[{\"id\":\"PIN\",\"value\":\"" + CscClient.PIN + "\"}]")));
+        assertEquals(200, authorized.status(), authorized.body());
+        String sad = authorized.json().get("SAD").asText();
+        List<byte[]> three = List.of(Signatures.sha256(Signatures.randomData()), Signatures.sha256(Signatures.randomData()),
+                Signatures.sha256(Signatures.randomData()));
+        ApiErrors.assertError(signer.signHash(id, sad, three, CscClient.SHA256, ECDSA_SHA256), 400, "invalid_request");
+    }
+
+    @Test
+    void a3SadForOneCredentialCannotBeUsedWithAnother() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String k1 = signer.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        String k2 = signer.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        List<byte[]> hashes = List.of(Signatures.sha256(Signatures.randomData()));
+        ApiErrors.assertError(signer.signHash(k2, signer.sad(k1, hashes, CscClient.SHA256), hashes, CscClient.SHA256,
+                ECDSA_SHA256), 400, "invalid_request");
+    }
+
+    @Test
+    void a4AnotherUsersSadIsRefused() throws Exception {
+        CscClient x = CscClient.newSigner();
+        CscClient y = CscClient.newSigner();
+        String yKey = y.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        List<byte[]> hashes = List.of(Signatures.sha256(Signatures.randomData()));
+        String ySad = y.sad(yKey, hashes, CscClient.SHA256);
+        ApiErrors.assertError(x.signHash(yKey, ySad, hashes, CscClient.SHA256, ECDSA_SHA256), 400, "invalid_request");
+        String xKey = x.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        ApiErrors.assertError(x.signHash(xKey, y.sad(yKey, hashes, CscClient.SHA256), hashes, CscClient.SHA256,
+                ECDSA_SHA256), 400, "invalid_request");
+    }
+
+    @Test
+    void a5ForgedAlteredAndAlgNoneSadsAreRefused() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        List<byte[]> hashes = List.of(Signatures.sha256(Signatures.randomData()));
+        String sad = signer.sad(id, hashes, CscClient.SHA256);
+        String altered = (sad.charAt(0) == 'A' ? "B" : "A") + sad.substring(1);
+        String algNone = "eyJhbGciOiJub25lIn0.eyJjcmVkZW50aWFsSUQiOiIxIn0.";
+        for (String forged : List.of(altered, algNone, "", "null", sad + "x")) {
+            ApiErrors.assertError(signer.signHash(id, forged, hashes, CscClient.SHA256, ECDSA_SHA256), 400, "invalid_request");
+        }
+        assertEquals(200, signer.signHash(id, sad, hashes, CscClient.SHA256, ECDSA_SHA256).status(),
+                "forgeries must not have spent the genuine SAD");
+    }
+
+    @Test
+    void a6TheHashAlgorithmSignedMustBeTheOneAuthorized() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"RSA\",\"keyLength\":2048}").get("credentialID").asText();
+        byte[] data = Signatures.randomData();
+        List<byte[]> sha256 = List.of(Signatures.sha256(data));
+        List<byte[]> sha384 = List.of(CscClient.digest("SHA-384", data));
+        ApiErrors.assertError(signer.signHash(id, signer.sad(id, sha256, CscClient.SHA256), sha384, CscClient.SHA384,
+                RSA_PKCS1), 400, "invalid_request");
+        ApiErrors.assertError(signer.signHash(id, signer.sad(id, sha256, CscClient.SHA256), sha256, CscClient.SHA256,
+                "1.2.840.113549.1.1.12"), 400, "invalid_request");
+        ApiErrors.assertError(signer.authorize(id, List.of(new byte[20]), CscClient.SHA256, CscClient.PIN), 403,
+                "invalid_hash");
+    }
+
+    @Test
+    void a7Scal2CredentialCannotBeAuthorizedWithoutHashes() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        ApiErrors.assertError(signer.call("credentials/authorize", Sigillum.object().put("credentialID", id)
+                .put("numSignatures", 1).set("authData", Sigillum.JSON.readTree("[{\"id\":\"PIN\",\"value\":\""
+                        + CscClient.PIN + "\"}]"))), 400, "invalid_request");
+    }
+
+    @Test
+    void a8ConcurrentUsesOfOneSadYieldExactlyOneSignature() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        ExecutorService executor = Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 10; round++) {
+                List<byte[]> hashes = List.of(Signatures.sha256(Signatures.randomData()));
+                String sad = signer.sad(id, hashes, CscClient.SHA256);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> attempts = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    attempts.add(executor.submit(() -> {
+                        start.await();
+                        return signer.signHash(id, sad, hashes, CscClient.SHA256, ECDSA_SHA256).status();
+                    }));
+                }
+                start.countDown();
+                int signed = 0;
+                for (Future<Integer> attempt : attempts) {
+                    signed += attempt.get() == 200 ? 1 : 0;
+                }
+                assertEquals(1, signed, "round " + round + ": one SAD, one signature");
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void b4Sha1IsRefusedAtAuthorization() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"RSA\",\"keyLength\":2048}").get("credentialID").asText();
+        ApiErrors.assertError(signer.authorize(id, List.of(new byte[20]), SHA1, CscClient.PIN), 400, "invalid_request");
+    }
+
+    @Test
+    void c7ListAndInfoNeverShowAnotherUsersCredentials() throws Exception {
+        CscClient owner = CscClient.newSigner();
+        CscClient other = CscClient.newSigner();
+        String id = owner.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        JsonNode list = other.call("credentials/list", Sigillum.object().put("userID", owner.userId)
+                .put("credentialInfo", true)).json();
+        assertEquals(0, list.get("credentialIDs").size(), list.toString());
+        Sigillum.Reply foreign = other.call("credentials/info", Sigillum.object().put("credentialID", id));
+        Sigillum.Reply missing = other.call("credentials/info",
+                Sigillum.object().put("credentialID", java.util.UUID.randomUUID().toString()));
+        ApiErrors.assertError(foreign, 400, "invalid_request");
+        assertEquals(missing.body(), foreign.body(), "a foreign credential must look like a missing one");
+        ApiErrors.assertError(other.authorize(id, List.of(Signatures.sha256(Signatures.randomData())), CscClient.SHA256,
+                CscClient.PIN), 400, "invalid_request");
+    }
+
+    @Test
+    void c8WrongPinsLockSigningWithOneIndistinguishableAnswer() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        List<byte[]> hashes = List.of(Signatures.sha256(Signatures.randomData()));
+        Sigillum.Reply wrong = signer.authorize(id, hashes, CscClient.SHA256, "000000");
+        ApiErrors.assertError(wrong, 400, "invalid_authentication_data");
+        for (int i = 0; i < 4; i++) {
+            signer.authorize(id, hashes, CscClient.SHA256, "00000" + i);
+        }
+        Sigillum.Reply locked = signer.authorize(id, hashes, CscClient.SHA256, CscClient.PIN);
+        assertEquals(wrong.body(), locked.body(), "after five wrong PINs even the right one is refused, silently");
+    }
+
+    @Test
+    void e5ConcurrentSignersLeaveAnIntactAuditChain() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> signers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                signers.add(executor.submit(() -> {
+                    CscClient signer = CscClient.newSigner();
+                    String id = signer.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+                    for (int i = 0; i < 3; i++) {
+                        List<byte[]> hashes = List.of(Signatures.sha256(Signatures.randomData()));
+                        assertEquals(200, signer.signHash(id, signer.sad(id, hashes, CscClient.SHA256), hashes,
+                                CscClient.SHA256, ECDSA_SHA256).status());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> signer : signers) {
+                signer.get();
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        JsonNode verification = Sigillum.operatorGet("/api/v1/audit/verify").json();
+        assertTrue(verification.get("intact").asBoolean(), verification.toString());
+    }
+}

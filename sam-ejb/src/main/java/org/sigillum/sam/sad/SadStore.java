@@ -1,0 +1,35 @@
+package org.sigillum.sam.sad;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * SAD values and their cache keys. A SAD is 256 random bits; the cache holds it under its SHA-256, so that
+ * whoever reads the cache (a heap dump, a cluster peer's state transfer) learns no usable SAD.
+ */
+public final class SadStore {
+
+    public static final String CACHE = "java:jboss/infinispan/cache/sigillum/sad";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SadStore() {
+    }
+
+    public static String newValue() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    public static String key(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.sigillum.web.csc;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.sigillum.api.csc.AuthorizeRequest;
+import org.sigillum.api.csc.AuthorizeResponse;
+import org.sigillum.api.csc.CredentialInfo;
+import org.sigillum.api.csc.CredentialInfoRequest;
+import org.sigillum.api.csc.CredentialsListRequest;
+import org.sigillum.api.csc.CredentialsListResponse;
+import org.sigillum.api.csc.SignHashRequest;
+import org.sigillum.api.csc.SignHashResponse;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.CscCredentials;
+import org.sigillum.web.security.BearerFilter;
+import org.sigillum.web.security.CscAuthenticated;
+
+@Path("/csc/v2")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@CscAuthenticated
+public class CredentialsResource {
+
+    @EJB
+    private CscCredentials credentials;
+
+    @POST
+    @Path("credentials/list")
+    @Operation(summary = "CSC credentials/list: the caller's credentials")
+    public CredentialsListResponse list(@Context SecurityContext security, CredentialsListRequest request)
+            throws ServiceException {
+        return credentials.list(BearerFilter.principal(security), request);
+    }
+
+    @POST
+    @Path("credentials/info")
+    @Operation(summary = "CSC credentials/info: key, authentication and sole-control level of one credential")
+    public CredentialInfo info(@Context SecurityContext security, CredentialInfoRequest request) throws ServiceException {
+        return credentials.info(BearerFilter.principal(security), request);
+    }
+
+    @POST
+    @Path("credentials/authorize")
+    @Operation(summary = "CSC credentials/authorize: explicit authorization with the PIN, returning a single-use SAD")
+    public AuthorizeResponse authorize(@Context SecurityContext security, AuthorizeRequest request) throws ServiceException {
+        return credentials.authorize(BearerFilter.principal(security), request);
+    }
+
+    @POST
+    @Path("signatures/signHash")
+    @Operation(summary = "CSC signatures/signHash: sign hashes under a SAD")
+    public SignHashResponse signHash(@Context SecurityContext security, SignHashRequest request) throws ServiceException {
+        return credentials.signHash(BearerFilter.principal(security), request);
+    }
+}
