@@ -38,7 +38,7 @@ require_packages() {
 require_tools() {
     command -v java >/dev/null || die "Java 17 is required (apt-get install -y openjdk-17-jdk-headless)"
     command -v mvn >/dev/null || die "Maven is required (apt-get install -y maven)"
-    require_packages softhsm2 opensc unzip curl
+    require_packages softhsm2 opensc unzip curl openssl
     softhsm_library >/dev/null || die "libsofthsm2.so not found; set SIGILLUM_PKCS11_LIBRARY"
 }
 

@@ -30,6 +30,7 @@ import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.CscCredentials;
 import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
+import org.sigillum.enrollment.Enrollment;
 import org.sigillum.hsm.DigestAlgorithm;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.keys.CredentialEntity;
@@ -55,6 +56,8 @@ public class CscCredentialsBean implements CscCredentials {
     private AuthenticationFailuresBean failures;
     @EJB
     private AuditTrail audit;
+    @Inject
+    private Enrollment enrollment;
 
     @Inject
     @ConfigProperty(name = "sigillum.sad.max-signatures", defaultValue = "100")
@@ -64,21 +67,29 @@ public class CscCredentialsBean implements CscCredentials {
     public CredentialsListResponse list(TokenPrincipal caller, CredentialsListRequest request) throws ServiceException {
         String userId = requireUser(caller);
         boolean withInfo = request != null && Boolean.TRUE.equals(request.credentialInfo());
-        boolean withAuth = request == null || request.authInfo() == null || request.authInfo();
+        CredentialInfos.View view = request == null ? CredentialInfos.View.of(null, null, null)
+                : CredentialInfos.View.of(request.certificates(), request.certInfo(), request.authInfo());
         boolean onlyValid = request != null && Boolean.TRUE.equals(request.onlyValid());
         List<CredentialEntity> credentials = em.createQuery(
                 "select c from CredentialEntity c where c.ownerId = :owner order by c.createdAt", CredentialEntity.class)
                 .setParameter("owner", userId).getResultList().stream().filter(c -> !onlyValid || c.enabled()).toList();
-        return new CredentialsListResponse(credentials.stream().map(CredentialEntity::id).toList(),
-                withInfo ? credentials.stream().map(c -> CredentialInfos.of(c, true, withAuth, maxSignatures)).toList() : null,
+        List<CredentialInfo> infos = null;
+        if (withInfo) {
+            List<byte[]> caChain = enrollment.connector().caChain();
+            infos = new java.util.ArrayList<>();
+            for (CredentialEntity credential : credentials) {
+                infos.add(CredentialInfos.of(credential, true, view, caChain, maxSignatures));
+            }
+        }
+        return new CredentialsListResponse(credentials.stream().map(CredentialEntity::id).toList(), infos,
                 onlyValid ? Boolean.TRUE : null);
     }
 
     @Override
     public CredentialInfo info(TokenPrincipal caller, CredentialInfoRequest request) throws ServiceException {
         CredentialEntity credential = ownCredential(caller, request == null ? null : request.credentialID());
-        boolean withAuth = request.authInfo() == null || request.authInfo();
-        return CredentialInfos.of(credential, false, withAuth, maxSignatures);
+        CredentialInfos.View view = CredentialInfos.View.of(request.certificates(), request.certInfo(), request.authInfo());
+        return CredentialInfos.of(credential, false, view, enrollment.connector().caChain(), maxSignatures);
     }
 
     @Override

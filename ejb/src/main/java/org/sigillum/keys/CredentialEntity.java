@@ -39,11 +39,12 @@ public class CredentialEntity {
     private Instant createdAt;
     @Column(nullable = false)
     private String scal;
+    private byte[] certificate;
 
     protected CredentialEntity() {
     }
 
-    public CredentialEntity(byte[] publicKey, WrappedKey wrapped, String scal, Instant createdAt) {
+    public CredentialEntity(byte[] publicKey, WrappedKey wrapped, String scal, byte[] certificate, Instant createdAt) {
         KeySpec spec = wrapped.spec();
         this.id = wrapped.binding().credentialId();
         this.ownerId = wrapped.binding().ownerId();
@@ -56,6 +57,7 @@ public class CredentialEntity {
         this.wrappedPrivateKey = wrapped.blob();
         this.bindingTag = wrapped.bindingTag();
         this.scal = scal;
+        this.certificate = certificate == null ? null : certificate.clone();
         this.createdAt = createdAt;
     }
 
@@ -104,6 +106,11 @@ public class CredentialEntity {
     /** CSC sole control level: "2" binds authorizations to hashes, "1" to a number of signatures. */
     public String scal() {
         return scal;
+    }
+
+    /** The end-entity certificate (DER), or null for a credential created before the CA existed. */
+    public byte[] certificate() {
+        return certificate == null ? null : certificate.clone();
     }
 
     public boolean enabled() {

@@ -3,6 +3,7 @@ package org.sigillum.keys;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.sigillum.account.UserEntity;
 import org.sigillum.account.Users;
 import org.sigillum.api.admin.CreateCredentialRequest;
 import org.sigillum.api.admin.CredentialView;
@@ -21,6 +23,8 @@ import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.KeyStoreService;
 import org.sigillum.audit.Events;
+import org.sigillum.enrollment.CertificateRequest;
+import org.sigillum.enrollment.Enrollment;
 import org.sigillum.hsm.GeneratedKey;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
@@ -44,6 +48,8 @@ public class KeyStoreServiceBean implements KeyStoreService {
 
     @EJB
     private AuditTrail audit;
+    @Inject
+    private Enrollment enrollment;
 
     @Override
     public CredentialView createCredential(String ownerId, CreateCredentialRequest request) throws ServiceException {
@@ -63,11 +69,11 @@ public class KeyStoreServiceBean implements KeyStoreService {
 
     private CredentialEntity newCredential(String ownerId, CreateCredentialRequest request) throws ServiceException {
         KeySpec spec = KeySpecs.fromRequest(request);
+        UserEntity owner = Users.require(em, ownerId);
         String scal = request.scal() == null ? "2" : request.scal();
         if (!scal.equals("1") && !scal.equals("2")) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "scal must be \"1\" or \"2\"");
         }
-        Users.require(em, ownerId);
         KeyBinding binding = new KeyBinding(UUID.randomUUID().toString(), ownerId);
         GeneratedKey generated;
         try (HsmConnection connection = hsm.getConnection()) {
@@ -75,8 +81,10 @@ public class KeyStoreServiceBean implements KeyStoreService {
         } catch (HsmException e) {
             throw HsmFailures.toServiceException("key generation", e);
         }
+        List<byte[]> chain = enrollment.connector().issue(new CertificateRequest(owner.username(),
+                generated.subjectPublicKeyInfo()));
         CredentialEntity credential = new CredentialEntity(generated.subjectPublicKeyInfo(), generated.wrappedKey(), scal,
-                Instant.now());
+                chain.get(0), Instant.now());
         em.persist(credential);
         return credential;
     }

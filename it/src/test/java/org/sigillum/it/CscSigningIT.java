@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.security.PublicKey;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -35,8 +43,8 @@ class CscSigningIT {
         JsonNode list = signer.call("credentials/list", Sigillum.object().put("credentialInfo", true)).json();
         assertEquals(List.of(rsa.get("credentialID").asText(), ec.get("credentialID").asText()),
                 InfoIT.texts(list.get("credentialIDs")));
-        JsonNode info = signer.call("credentials/info", Sigillum.object().put("credentialID", ec.get("credentialID").asText()))
-                .json();
+        JsonNode info = signer.call("credentials/info", Sigillum.object().put("credentialID", ec.get("credentialID").asText())
+                .put("authInfo", true)).json();
         assertEquals("2", info.get("SCAL").asText());
         assertEquals("explicit", info.get("auth").get("mode").asText());
         assertEquals("PIN", info.get("auth").get("objects").get(0).get("id").asText());
@@ -58,12 +66,66 @@ class CscSigningIT {
         String sad = signer.sad(id, hashes, CscClient.SHA256);
         Sigillum.Reply reply = signer.signHash(id, sad, hashes, CscClient.SHA256, signAlgo);
         assertEquals(200, reply.status(), reply.body());
-        PublicKey key = Signatures.publicKey(credential.get("publicKey").asText());
+        PublicKey key = certificate(signer, id).getPublicKey();
         JsonNode signatures = reply.json().get("signatures");
         assertEquals(3, signatures.size());
         for (int i = 0; i < 3; i++) {
             assertTrue(Signatures.verify(key, verifyAs, data.get(i), signatures.get(i).asText()), signAlgo + " #" + i);
         }
+    }
+
+    /** The end-entity certificate as credentials/info returns it: signatures are checked against this. */
+    private static X509Certificate certificate(CscClient signer, String credentialId) throws Exception {
+        JsonNode info = signer.call("credentials/info", Sigillum.object().put("credentialID", credentialId)).json();
+        return parse(info.get("cert").get("certificates").get(0).asText());
+    }
+
+    private static X509Certificate parse(String base64) throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
+    }
+
+    @Test
+    void certificatesChainToTheBuiltInRootWithTheSigningProfile() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        JsonNode credential = signer.newCredential("{\"keyAlgo\":\"RSA\",\"keyLength\":2048}");
+        JsonNode info = signer.call("credentials/info", Sigillum.object().put("credentialID",
+                credential.get("credentialID").asText()).put("certificates", "chain").put("certInfo", true)).json();
+        JsonNode cert = info.get("cert");
+        assertEquals("valid", cert.get("status").asText());
+        assertEquals(3, cert.get("certificates").size());
+        List<X509Certificate> chain = new ArrayList<>();
+        cert.get("certificates").forEach(c -> {
+            try {
+                chain.add(parse(c.asText()));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        X509Certificate endEntity = chain.get(0);
+        assertEquals(Base64.getEncoder().encodeToString(endEntity.getPublicKey().getEncoded()),
+                credential.get("publicKey").asText(), "the certificate certifies the credential's key");
+        assertTrue(endEntity.getSubjectX500Principal().getName().contains("CN=signer-"), endEntity.getSubjectX500Principal().getName());
+        assertEquals(endEntity.getSubjectX500Principal().getName(), cert.get("subjectDN").asText());
+        assertTrue(cert.get("validTo").asText().matches("\\d{14}Z"), cert.toString());
+        boolean[] usage = endEntity.getKeyUsage();
+        assertTrue(usage[1], "nonRepudiation");
+        for (int bit = 0; bit < usage.length; bit++) {
+            assertTrue(bit == 1 || !usage[bit], "only nonRepudiation, found bit " + bit);
+        }
+        assertEquals(-1, endEntity.getBasicConstraints());
+        assertTrue(endEntity.getSerialNumber().bitLength() >= 64, "serial of at least 64 random bits");
+        assertTrue(endEntity.getExtensionValue("1.3.6.1.5.5.7.1.1") != null, "AIA");
+        assertTrue(endEntity.getExtensionValue("2.5.29.31") != null, "CRL distribution point");
+
+        byte[] root = Sigillum.getBytes("/ca/root.crt");
+        X509Certificate anchor = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(root));
+        assertEquals(anchor, chain.get(2), "the chain ends at the published root");
+        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
+        parameters.setRevocationEnabled(false);
+        CertPathValidator.getInstance("PKIX").validate(
+                CertificateFactory.getInstance("X.509").generateCertPath(chain.subList(0, 2)), parameters);
     }
 
     @Test

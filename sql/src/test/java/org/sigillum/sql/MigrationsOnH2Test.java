@@ -62,6 +62,7 @@ class MigrationsOnH2Test {
         assertTrue(columns("audit_record").containsKey("record_hash"));
         assertTrue(columns("audit_chain_head").containsKey("last_hash"));
         assertTrue(columns("bearer_token").containsKey("token_hash"));
+        assertTrue(columns("ca_key").containsKey("wrapped_private_key"));
     }
 
     @Test
@@ -72,6 +73,7 @@ class MigrationsOnH2Test {
             expected.put(notNull, false);
         }
         expected.put("curve", true);
+        expected.put("certificate", true);
 
         assertEquals(expected, columns("credential"));
     }

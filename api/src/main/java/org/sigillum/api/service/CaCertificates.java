@@ -1,0 +1,11 @@
+package org.sigillum.api.service;
+
+import jakarta.ejb.Local;
+
+/** The public certificates of the built-in CA, as the AIA extension of its certificates points to them. */
+@Local
+public interface CaCertificates {
+
+    /** DER of the CA certificate named "root" or "issuing", or null. */
+    byte[] caCertificate(String name);
+}

@@ -1,0 +1,130 @@
+package org.sigillum.enrollment;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.CaCertificates;
+import org.sigillum.hsm.EcCurve;
+import org.sigillum.hsm.GeneratedKey;
+import org.sigillum.hsm.HsmConnection;
+import org.sigillum.hsm.HsmConnectionFactory;
+import org.sigillum.hsm.HsmException;
+import org.sigillum.hsm.KeyBinding;
+import org.sigillum.hsm.KeySpec;
+import org.sigillum.keys.HsmFailures;
+
+/**
+ * The built-in two-level CA of the embedded default: a root and an issuing CA with EC P-384 keys generated in
+ * the HSM, created once, and end-entity certificates issued under the issuing CA.
+ */
+@Stateless
+@LocalBean
+@Local({CaConnector.class, CaCertificates.class})
+public class BuiltInCaBean implements CaConnector, CaCertificates {
+
+    static final String ID = "built-in";
+    static final String ROOT = "root";
+    static final String ISSUING = "issuing";
+    private static final Duration ROOT_VALIDITY = Duration.ofDays(20 * 365);
+    private static final Duration ISSUING_VALIDITY = Duration.ofDays(10 * 365);
+
+    @PersistenceContext(unitName = "sigillum")
+    private EntityManager em;
+    @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
+    private HsmConnectionFactory hsm;
+
+    @Inject
+    @ConfigProperty(name = "sigillum.public-url", defaultValue = "http://127.0.0.1:8080")
+    String publicUrl;
+    @Inject
+    @ConfigProperty(name = "sigillum.ca.validity-days", defaultValue = "730")
+    long validityDays;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** Creates the root and issuing CA when they do not exist yet. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void ensureHierarchy() throws ServiceException {
+        if (em.find(CaKeyEntity.class, ISSUING) != null) {
+            return;
+        }
+        try {
+            CaKeyEntity root = em.find(CaKeyEntity.class, ROOT);
+            Instant now = Instant.now();
+            if (root == null) {
+                GeneratedKey key = generate(ROOT);
+                X509CertificateHolder certificate = Certificates.root(Certificates.caName("Sigillum Root CA"),
+                        SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo()), now, ROOT_VALIDITY,
+                        new HsmContentSigner(hsm, key.wrappedKey()));
+                root = new CaKeyEntity(ROOT, key.wrappedKey(), certificate.getEncoded(), now);
+                em.persist(root);
+            }
+            GeneratedKey key = generate(ISSUING);
+            X509CertificateHolder certificate = Certificates.subCa(new X509CertificateHolder(root.certificate()),
+                    Certificates.caName("Sigillum Issuing CA"), SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo()),
+                    now, ISSUING_VALIDITY, new HsmContentSigner(hsm, root.wrappedKey()));
+            em.persist(new CaKeyEntity(ISSUING, key.wrappedKey(), certificate.getEncoded(), now));
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.SERVER_ERROR, "the CA certificates could not be built", e);
+        }
+    }
+
+    @Override
+    public List<byte[]> issue(CertificateRequest request) throws ServiceException {
+        CaKeyEntity issuing = em.find(CaKeyEntity.class, ISSUING);
+        CaKeyEntity root = em.find(CaKeyEntity.class, ROOT);
+        if (issuing == null || root == null) {
+            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the built-in CA is not initialised yet");
+        }
+        try {
+            X509CertificateHolder certificate = Certificates.endEntity(new X509CertificateHolder(issuing.certificate()),
+                    Certificates.userName(request.commonName()), SubjectPublicKeyInfo.getInstance(request.subjectPublicKeyInfo()),
+                    Instant.now(), Duration.ofDays(validityDays), publicUrl, new HsmContentSigner(hsm, issuing.wrappedKey()));
+            return List.of(certificate.getEncoded(), issuing.certificate(), root.certificate());
+        } catch (IOException | RuntimeException e) {
+            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the certificate could not be issued", e);
+        }
+    }
+
+    @Override
+    public List<byte[]> caChain() throws ServiceException {
+        byte[] issuing = caCertificate(ISSUING);
+        byte[] root = caCertificate(ROOT);
+        if (issuing == null || root == null) {
+            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the built-in CA is not initialised yet");
+        }
+        return List.of(issuing, root);
+    }
+
+    @Override
+    public byte[] caCertificate(String name) {
+        CaKeyEntity key = em.find(CaKeyEntity.class, name);
+        return key == null ? null : key.certificate();
+    }
+
+    private GeneratedKey generate(String name) throws ServiceException {
+        try (HsmConnection connection = hsm.getConnection()) {
+            return connection.generateKeyPair(KeySpec.ec(EcCurve.P384), new KeyBinding("ca:" + name, CaKeyEntity.OWNER));
+        } catch (HsmException e) {
+            throw HsmFailures.toServiceException("CA key generation", e);
+        }
+    }
+}
