@@ -1,4 +1,5 @@
 # bin/sigillum bench NAME: benchmarks against a server of their own (H2, fresh token), stopped afterwards.
+# hsm: the resource adapter against bare PKCS#11; signhash: CSC signHash end to end against the same baselines.
 
 BENCH_DIR="$VAR_DIR/bench"
 BENCH_PORT_OFFSET=20000
@@ -9,9 +10,11 @@ bench_cleanup() {
 
 cmd_bench() {
     local name="${1:-}" seconds="${SIGILLUM_BENCH_SECONDS:-3}"
+    local main
     case "$name" in
-        hsm) ;;
-        *) die "unknown benchmark '$name' (known: hsm)" ;;
+        hsm) main=org.sigillum.bench.HsmBench ;;
+        signhash) main=org.sigillum.bench.SignHashBench ;;
+        *) die "unknown benchmark '$name' (known: hsm, signhash)" ;;
     esac
     require_tools
     build_if_needed
@@ -30,5 +33,5 @@ cmd_bench() {
     export SIGILLUM_BENCH_PIN_FILE="$inst/softhsm/token.pin"
     say "benchmark $name: $seconds s per phase"
     java -cp "$SIGILLUM_HOME/bench/target/classes:$(cat "$SIGILLUM_HOME/bench/target/classpath.txt")" \
-        org.sigillum.bench.HsmBench "$seconds" 2> "$BENCH_DIR/bench.err" || { cat "$BENCH_DIR/bench.err" >&2; die "benchmark failed"; }
+        "$main" "$seconds" 2> "$BENCH_DIR/bench.err" || { cat "$BENCH_DIR/bench.err" >&2; die "benchmark failed"; }
 }

@@ -1,14 +1,5 @@
 package org.sigillum.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,22 +14,17 @@ import java.util.Map;
  */
 public final class HsmBench {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[] THREADS = {1, 2};
     private static final int ROUNDS = 3;
 
     private final Duration phase;
     private final RawPkcs11Loop raw;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String url;
-    private final String operatorToken;
+    private final BenchServer server;
 
     private HsmBench(Duration phase) throws Exception {
         this.phase = phase;
-        this.raw = new RawPkcs11Loop(env("SIGILLUM_PKCS11_LIBRARY"), env("SIGILLUM_BENCH_TOKEN_LABEL"),
-                env("SIGILLUM_BENCH_PIN_FILE"));
-        this.url = env("SIGILLUM_BENCH_URL");
-        this.operatorToken = Files.readString(Path.of(env("SIGILLUM_BENCH_OPERATOR_TOKEN_FILE"))).strip();
+        this.raw = RawPkcs11Loop.fromEnvironment();
+        this.server = new BenchServer();
     }
 
     public static void main(String[] args) throws Exception {
@@ -86,30 +72,7 @@ public final class HsmBench {
     }
 
     private double serverRun(RawPkcs11Loop.KeyType key, int threads, boolean cache, int seconds) throws Exception {
-        Map<String, Object> body = new LinkedHashMap<>(key.request());
-        body.put("threads", threads);
-        body.put("seconds", seconds);
-        body.put("keyCache", cache);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/diagnostics/hsm/benchmark"))
-                .timeout(Duration.ofSeconds(seconds + 60L)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + operatorToken)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("server benchmark failed: " + response.statusCode() + " " + response.body());
-        }
-        JsonNode result = JSON.readTree(response.body());
-        if (result.get("failures").asLong() != 0) {
-            throw new IllegalStateException("signatures failed during the server run: " + result);
-        }
-        return result.get("signaturesPerSecond").asDouble();
+        return server.adapterRate(key, threads, seconds, cache);
     }
 
-    private static String env(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is not set: run through bin/sigillum bench hsm");
-        }
-        return value;
-    }
 }

@@ -59,6 +59,11 @@ final class RawPkcs11Loop {
 
     private final TokenContext token;
 
+    static RawPkcs11Loop fromEnvironment() throws Exception {
+        return new RawPkcs11Loop(BenchServer.env("SIGILLUM_PKCS11_LIBRARY"), BenchServer.env("SIGILLUM_BENCH_TOKEN_LABEL"),
+                BenchServer.env("SIGILLUM_BENCH_PIN_FILE"));
+    }
+
     /** Sessions are opened the way the adapter opens them; everything measured is plain PKCS#11. */
     RawPkcs11Loop(String library, String label, String pinFile) throws Exception {
         this.token = TokenContext.open(new TokenConfig(library, label, new PinSource("file:" + pinFile),

@@ -120,8 +120,8 @@ public class CscCredentialsBean implements CscCredentials {
             SignatureScheme scheme = SignatureSchemes.fromCsc(request.signAlgo(), request.hashAlgorithmOID(),
                     request.signAlgoParams());
             List<byte[]> hashes = HashList.decode(request.hashes(), maxSignatures, scheme.digest().length());
-            List<byte[]> signatures = sam.sign(request.sad(), userId, credential.wrappedKey(), scheme,
-                    request.hashAlgorithmOID(), hashes);
+            List<byte[]> signatures = sam.sign(request.sad(), userId, credential.wrappedKey(), credential.keyCachePolicy(),
+                    scheme, request.hashAlgorithmOID(), hashes);
             audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
                     Map.of("hashes", String.valueOf(hashes.size()), "signAlgo", request.signAlgo(),
                             "client", String.valueOf(caller.clientId()))));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.sigillum.hsm.EcCurve;
 import org.sigillum.hsm.KeyAlgorithm;
 import org.sigillum.hsm.KeyBinding;
+import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.KeySpec;
 import org.sigillum.hsm.WrappedKey;
 
@@ -40,11 +41,17 @@ public class CredentialEntity {
     @Column(nullable = false)
     private String scal;
     private byte[] certificate;
+    @Column(name = "key_cache_seconds", nullable = false)
+    private int keyCacheSeconds;
+
+    /** A cached key serves at most this many signatures before it is unwrapped afresh. */
+    private static final int MAX_CACHED_USES = 10_000;
 
     protected CredentialEntity() {
     }
 
-    public CredentialEntity(byte[] publicKey, WrappedKey wrapped, String scal, byte[] certificate, Instant createdAt) {
+    public CredentialEntity(byte[] publicKey, WrappedKey wrapped, String scal, int keyCacheSeconds, byte[] certificate,
+                            Instant createdAt) {
         KeySpec spec = wrapped.spec();
         this.id = wrapped.binding().credentialId();
         this.ownerId = wrapped.binding().ownerId();
@@ -57,6 +64,7 @@ public class CredentialEntity {
         this.wrappedPrivateKey = wrapped.blob();
         this.bindingTag = wrapped.bindingTag();
         this.scal = scal;
+        this.keyCacheSeconds = keyCacheSeconds;
         this.certificate = certificate == null ? null : certificate.clone();
         this.createdAt = createdAt;
     }
@@ -111,6 +119,12 @@ public class CredentialEntity {
     /** The end-entity certificate (DER), or null for a credential created before the CA existed. */
     public byte[] certificate() {
         return certificate == null ? null : certificate.clone();
+    }
+
+    /** The unwrapped-key cache policy of this credential. */
+    public KeyCachePolicy keyCachePolicy() {
+        return keyCacheSeconds == 0 ? KeyCachePolicy.NONE
+                : new KeyCachePolicy(java.time.Duration.ofSeconds(keyCacheSeconds), MAX_CACHED_USES);
     }
 
     public boolean enabled() {

@@ -40,6 +40,8 @@ import org.sigillum.hsm.KeySpec;
 @Stateless
 public class KeyStoreServiceBean implements KeyStoreService {
 
+    private static final int MAX_KEY_CACHE_SECONDS = 3600;
+
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
 
@@ -74,6 +76,10 @@ public class KeyStoreServiceBean implements KeyStoreService {
         if (!scal.equals("1") && !scal.equals("2")) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "scal must be \"1\" or \"2\"");
         }
+        int keyCacheSeconds = request.keyCacheSeconds() == null ? 0 : request.keyCacheSeconds();
+        if (keyCacheSeconds < 0 || keyCacheSeconds > MAX_KEY_CACHE_SECONDS) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "keyCacheSeconds must be 0 to " + MAX_KEY_CACHE_SECONDS);
+        }
         KeyBinding binding = new KeyBinding(UUID.randomUUID().toString(), ownerId);
         GeneratedKey generated;
         try (HsmConnection connection = hsm.getConnection()) {
@@ -84,7 +90,7 @@ public class KeyStoreServiceBean implements KeyStoreService {
         List<byte[]> chain = enrollment.connector().issue(new CertificateRequest(owner.username(),
                 generated.subjectPublicKeyInfo()));
         CredentialEntity credential = new CredentialEntity(generated.subjectPublicKeyInfo(), generated.wrappedKey(), scal,
-                chain.get(0), Instant.now());
+                keyCacheSeconds, chain.get(0), Instant.now());
         em.persist(credential);
         return credential;
     }

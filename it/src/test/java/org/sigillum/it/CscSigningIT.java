@@ -262,6 +262,37 @@ class CscSigningIT {
     }
 
     @Test
+    void credentialWithKeyCachePolicySignsFromTheCacheButStillNeedsASadEachTime() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        ApiErrors.assertError(Sigillum.operatorPost("/api/v1/users/" + signer.userId + "/credentials",
+                "{\"keyAlgo\":\"EC\",\"keyCacheSeconds\":-1}"), 400, "invalid_request");
+        JsonNode credential = signer.newCredential("{\"keyAlgo\":\"EC\",\"keyCacheSeconds\":3}");
+        String id = credential.get("credentialID").asText();
+        JsonNode before = Sigillum.operatorGet("/api/v1/diagnostics/hsm/status").json();
+        long hitsBefore = before.get("keyCache").get("hits").asLong();
+        for (int i = 0; i < 3; i++) {
+            byte[] data = Signatures.randomData();
+            List<byte[]> hashes = List.of(Signatures.sha256(data));
+            Sigillum.Reply reply = signer.signHash(id, signer.sad(id, hashes, CscClient.SHA256), hashes, CscClient.SHA256,
+                    ECDSA_SHA256);
+            assertEquals(200, reply.status(), reply.body());
+            assertTrue(Signatures.verify(certificate(signer, id).getPublicKey(), ECDSA_SHA256, data,
+                    reply.json().get("signatures").get(0).asText()));
+            ApiErrors.assertError(signer.signHash(id, "no-sad", hashes, CscClient.SHA256, ECDSA_SHA256), 400,
+                    "invalid_request");
+        }
+        long hitsAfter = Sigillum.operatorGet("/api/v1/diagnostics/hsm/status").json().get("keyCache").get("hits").asLong();
+        assertTrue(hitsAfter - hitsBefore >= 2, "the second and third signatures come from the cached key");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        int objects;
+        do {
+            Thread.sleep(250);
+            objects = Sigillum.operatorGet("/api/v1/diagnostics/hsm/status").json().get("sessionObjects").asInt();
+        } while (objects > before.get("sessionObjects").asInt() && System.nanoTime() < deadline);
+        assertEquals(before.get("sessionObjects").asInt(), objects, "B3: the cached key is destroyed when it expires");
+    }
+
+    @Test
     void b4Sha1IsRefusedAtAuthorization() throws Exception {
         CscClient signer = CscClient.newSigner();
         String id = signer.newCredential("{\"keyAlgo\":\"RSA\",\"keyLength\":2048}").get("credentialID").asText();

@@ -68,7 +68,7 @@ class MigrationsOnH2Test {
     @Test
     void credentialTableHasTheExpectedColumns() throws SQLException {
         Map<String, Boolean> expected = new LinkedHashMap<>();
-        for (String notNull : new String[] {"id", "owner_id", "key_algorithm", "key_length", "status", "public_key", "scal",
+        for (String notNull : new String[] {"id", "owner_id", "key_algorithm", "key_length", "status", "public_key", "scal", "key_cache_seconds",
                 "wrapping_key_label", "wrapped_private_key", "binding_tag", "created_at"}) {
             expected.put(notNull, false);
         }

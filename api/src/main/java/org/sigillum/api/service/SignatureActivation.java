@@ -5,6 +5,7 @@ import java.util.List;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.sam.IssuedSad;
 import org.sigillum.api.sam.SadGrant;
+import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.hsm.WrappedKey;
 
@@ -23,6 +24,6 @@ public interface SignatureActivation {
      * against it, then unwraps, signs and destroys the key in the HSM. The key's HSM-verified binding ties it
      * to the credential and owner the SAD names.
      */
-    List<byte[]> sign(String sad, String callerUserId, WrappedKey key, SignatureScheme scheme, String hashAlgorithmOid,
-                      List<byte[]> hashes) throws ServiceException;
+    List<byte[]> sign(String sad, String callerUserId, WrappedKey key, KeyCachePolicy cachePolicy, SignatureScheme scheme,
+                      String hashAlgorithmOid, List<byte[]> hashes) throws ServiceException;
 }

@@ -46,15 +46,15 @@ public class SignatureActivationBean implements SignatureActivation {
     }
 
     @Override
-    public List<byte[]> sign(String sad, String callerUserId, WrappedKey key, SignatureScheme scheme,
-                             String hashAlgorithmOid, List<byte[]> hashes) throws ServiceException {
+    public List<byte[]> sign(String sad, String callerUserId, WrappedKey key, KeyCachePolicy cachePolicy,
+                             SignatureScheme scheme, String hashAlgorithmOid, List<byte[]> hashes) throws ServiceException {
         SadRecord record = sad == null || sad.isBlank() ? null : consumer.consume(SadStore.key(sad));
         if (record == null || record.expiredAt(Instant.now())) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "the SAD is invalid, expired or already used");
         }
         SadRules.check(record, callerUserId, key.binding(), scheme, hashAlgorithmOid, hashes);
         try (HsmConnection connection = hsm.getConnection()) {
-            return connection.unwrapAndSign(key, scheme, hashes, KeyCachePolicy.NONE);
+            return connection.unwrapAndSign(key, scheme, hashes, cachePolicy);
         } catch (KeyBindingException e) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "the stored key does not belong to this credential", e);
         } catch (HsmUnavailableException e) {

@@ -1,0 +1,75 @@
+package org.sigillum.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The server a benchmark runs against, spoken to over HTTP like any client application. */
+final class BenchServer {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String url;
+    private final String operatorToken;
+
+    BenchServer() throws IOException {
+        this.url = env("SIGILLUM_BENCH_URL");
+        this.operatorToken = Files.readString(Path.of(env("SIGILLUM_BENCH_OPERATOR_TOKEN_FILE"))).strip();
+    }
+
+    JsonNode operator(String path, Object body) throws IOException, InterruptedException {
+        return post(path, body, "Bearer " + operatorToken);
+    }
+
+    JsonNode post(String path, Object body, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(3))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Unwrap-sign-destroy through the deployed adapter, measured inside the server (operator diagnostic). */
+    double adapterRate(RawPkcs11Loop.KeyType key, int threads, int seconds, boolean cache)
+            throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>(key.request());
+        body.put("threads", threads);
+        body.put("seconds", seconds);
+        body.put("keyCache", cache);
+        JsonNode result = operator("/api/v1/diagnostics/hsm/benchmark", body);
+        if (result.get("failures").asLong() != 0) {
+            throw new IllegalStateException("signatures failed during the server run: " + result);
+        }
+        return result.get("signaturesPerSecond").asDouble();
+    }
+
+    static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run through bin/sigillum bench");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,159 @@
+package org.sigillum.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * bin/sigillum bench signhash. End-to-end signHash over HTTP (service token and SADs prepared beforehand, each
+ * call consuming one SAD authorized for its hashes), 1 and 10 hashes per call, 2 client threads, with the
+ * credential's unwrapped-key cache off and on, against (a) raw resident-key signing on the same token and
+ * (b) the adapter's own unwrap-sign-destroy rate, both measured in the same run. Also authorize+signHash
+ * round trips per second.
+ */
+public final class SignHashBench {
+
+    private static final int THREADS = 2;
+    private static final int CALLS = 240;
+    private static final String PASSWORD = "benchmark password";
+    private static final String PIN = "135790";
+    private static final String SHA256 = "2.16.840.1.101.3.4.2.1";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final BenchServer server;
+    private final RawPkcs11Loop raw;
+    private final String token;
+    private final String userId;
+
+    private SignHashBench() throws Exception {
+        this.server = new BenchServer();
+        this.raw = RawPkcs11Loop.fromEnvironment();
+        String username = "bench-" + UUID.randomUUID();
+        this.userId = server.operator("/api/v1/users", Map.of("username", username, "password", PASSWORD, "pin", PIN))
+                .get("id").asText();
+        this.token = "Bearer " + server.post("/csc/v2/auth/login", Map.of(), BenchServer.basic(username, PASSWORD))
+                .get("access_token").asText();
+    }
+
+    public static void main(String[] args) throws Exception {
+        new SignHashBench().run(args.length > 0 ? Integer.parseInt(args[0]) : 3);
+    }
+
+    private void run(int seconds) throws Exception {
+        Map<String, Double> results = new LinkedHashMap<>();
+        for (RawPkcs11Loop.KeyType key : RawPkcs11Loop.KeyType.values()) {
+            String signAlgo = key == RawPkcs11Loop.KeyType.RSA2048 ? "1.2.840.113549.1.1.11" : "1.2.840.10045.4.3.2";
+            String uncached = credential(key, 0);
+            String cached = credential(key, 600);
+            signHashRate(cached, signAlgo, 1, 40); // warm-up
+            double resident = raw.residentSigning(key, THREADS, Duration.ofSeconds(seconds));
+            double adapter = server.adapterRate(key, THREADS, seconds, false);
+            for (int batch : new int[] {1, 10}) {
+                double off = signHashRate(uncached, signAlgo, batch, CALLS);
+                double on = signHashRate(cached, signAlgo, batch, CALLS);
+                String prefix = "signhash." + key.id() + ".batch" + batch;
+                results.put(prefix + ".uncached.per_second", off);
+                results.put(prefix + ".cached.per_second", on);
+                results.put(prefix + ".cached.ratio", on / resident);
+                results.put(prefix + ".uncached.ratio", off / adapter);
+                System.out.printf(Locale.ROOT, "# %s batch=%d signHash uncached=%.0f sig/s cached=%.0f sig/s"
+                        + " (raw resident %.0f/s, adapter unwrap %.0f/s)%n", key.id(), batch, off, on, resident, adapter);
+            }
+            results.put("signhash." + key.id() + ".raw.resident.per_second", resident);
+            results.put("signhash." + key.id() + ".adapter.per_second", adapter);
+            results.put("signhash." + key.id() + ".roundtrips.per_second", roundTrips(uncached, signAlgo, CALLS / 2));
+        }
+        results.forEach((name, value) -> System.out.printf(Locale.ROOT, "RESULT %s=%.3f%n", name, value));
+    }
+
+    private String credential(RawPkcs11Loop.KeyType key, int keyCacheSeconds) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>(key.request());
+        body.put("keyCacheSeconds", keyCacheSeconds);
+        return server.operator("/api/v1/users/" + userId + "/credentials", body).get("credentialID").asText();
+    }
+
+    /** Signatures per second of signHash calls alone, the SADs having been authorized beforehand. */
+    private double signHashRate(String credential, String signAlgo, int batch, int calls) throws Exception {
+        List<Authorized> prepared = parallel(calls, i -> authorize(credential, batch));
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        parallel(calls, i -> {
+            signHash(credential, signAlgo, prepared.get(next.getAndIncrement()));
+            return null;
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return calls * batch / seconds;
+    }
+
+    /** Complete authorize-then-sign round trips per second (one hash each). */
+    private double roundTrips(String credential, String signAlgo, int calls) throws Exception {
+        long start = System.nanoTime();
+        parallel(calls, i -> {
+            signHash(credential, signAlgo, authorize(credential, 1));
+            return null;
+        });
+        return calls / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private record Authorized(String sad, List<String> hashes) {
+    }
+
+    private Authorized authorize(String credential, int batch) throws Exception {
+        ObjectNode body = BenchServer.JSON.createObjectNode().put("credentialID", credential).put("numSignatures", batch)
+                .put("hashAlgorithmOID", SHA256);
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < batch; i++) {
+            byte[] hash = new byte[32];
+            RANDOM.nextBytes(hash);
+            hashes.add(Base64.getEncoder().encodeToString(hash));
+            body.withArray("hashes").add(hashes.get(i));
+        }
+        body.withArray("authData").addObject().put("id", "PIN").put("value", PIN);
+        return new Authorized(server.post("/csc/v2/credentials/authorize", body, token).get("SAD").asText(), hashes);
+    }
+
+    private void signHash(String credential, String signAlgo, Authorized authorized) throws Exception {
+        ObjectNode body = BenchServer.JSON.createObjectNode().put("credentialID", credential).put("SAD", authorized.sad())
+                .put("hashAlgorithmOID", SHA256).put("signAlgo", signAlgo);
+        authorized.hashes().forEach(body.withArray("hashes")::add);
+        JsonNode signatures = server.post("/csc/v2/signatures/signHash", body, token).get("signatures");
+        if (signatures.size() != authorized.hashes().size()) {
+            throw new IllegalStateException("expected " + authorized.hashes().size() + " signatures, got " + signatures);
+        }
+    }
+
+    private interface Task<T> {
+        T run(int index) throws Exception;
+    }
+
+    /** Runs {@code count} tasks on {@link #THREADS} threads and returns their results in order. */
+    private static <T> List<T> parallel(int count, Task<T> task) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(executor.submit(() -> task.run(index)));
+            }
+            List<T> out = new ArrayList<>();
+            for (Future<T> future : futures) {
+                out.add(future.get());
+            }
+            return out;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}
