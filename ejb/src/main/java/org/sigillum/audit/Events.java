@@ -20,6 +20,7 @@ public final class Events {
     public static final String LOGIN_REFUSED = "LOGIN_REFUSED";
     public static final String AUTHORIZED = "AUTHORIZED";
     public static final String AUTHORIZATION_REFUSED = "AUTHORIZATION_REFUSED";
+    public static final String AUTHORIZATION_EXTENDED = "AUTHORIZATION_EXTENDED";
     public static final String SIGNED = "SIGNED";
     public static final String SIGNING_REFUSED = "SIGNING_REFUSED";
 

@@ -20,6 +20,7 @@ import org.sigillum.api.csc.CredentialInfo;
 import org.sigillum.api.csc.CredentialInfoRequest;
 import org.sigillum.api.csc.CredentialsListRequest;
 import org.sigillum.api.csc.CredentialsListResponse;
+import org.sigillum.api.csc.ExtendTransactionRequest;
 import org.sigillum.api.csc.SignHashRequest;
 import org.sigillum.api.csc.SignHashResponse;
 import org.sigillum.api.error.ErrorCode;
@@ -107,6 +108,29 @@ public class CscCredentialsBean implements CscCredentials {
         } catch (ServiceException e) {
             audit.recordRefusal(new AuditEvent(Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, userId, userId,
                     credentialId, Map.of("reason", e.getMessage())));
+            throw e;
+        }
+    }
+
+    @Override
+    public AuthorizeResponse extendTransaction(TokenPrincipal caller, ExtendTransactionRequest request)
+            throws ServiceException {
+        String userId = requireUser(caller);
+        String credentialId = request == null ? null : request.credentialID();
+        try {
+            ownCredential(caller, credentialId);
+            List<String> hashes = null;
+            if (request.hashes() != null && !request.hashes().isEmpty()) {
+                DigestAlgorithm digest = HashList.algorithm(request.hashAlgorithmOID());
+                hashes = HashList.canonical(HashList.decode(request.hashes(), maxSignatures, digest.length()));
+            }
+            IssuedSad sad = sam.extend(request.sad(), userId, credentialId, request.hashAlgorithmOID(), hashes);
+            audit.record(new AuditEvent(Events.AUTHORIZATION_EXTENDED, AuditEvent.Outcome.SUCCESS, userId, userId,
+                    credentialId, Map.of("client", String.valueOf(caller.clientId()))));
+            return new AuthorizeResponse(sad.value(), sad.expiresInSeconds());
+        } catch (ServiceException e) {
+            audit.recordRefusal(new AuditEvent(Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, userId, userId,
+                    credentialId, Map.of("reason", e.getMessage(), "method", "extendTransaction")));
             throw e;
         }
     }

@@ -29,7 +29,7 @@ public class ServiceInfoBean implements ServiceInfo {
     static final String SPECS = "2.0.0.2";
     /** The CSC methods this server implements; grows as they land, and lists nothing that does not exist. */
     static final List<String> METHODS = List.of("info", "auth/revoke", "credentials/list", "credentials/info",
-            "credentials/authorize", "signatures/signHash");
+            "credentials/authorize", "credentials/extendTransaction", "signatures/signHash");
     static final String LOGIN = "auth/login";
 
     @Inject

@@ -293,6 +293,36 @@ class CscSigningIT {
     }
 
     @Test
+    void extendTransactionTradesALiveSadForANewOneOnce() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
+        byte[] h1 = Signatures.sha256(Signatures.randomData());
+        byte[] h2 = Signatures.sha256(Signatures.randomData());
+        String sad = signer.sad(id, List.of(h1, h2), CscClient.SHA256);
+        Sigillum.Reply extended = signer.call("credentials/extendTransaction", Sigillum.object().put("credentialID", id)
+                .put("SAD", sad).put("hashAlgorithmOID", CscClient.SHA256));
+        assertEquals(200, extended.status(), extended.body());
+        String renewed = extended.json().get("SAD").asText();
+        assertTrue(extended.json().get("expiresIn").asLong() > 0);
+        ApiErrors.assertError(signer.signHash(id, sad, List.of(h1), CscClient.SHA256, ECDSA_SHA256), 400, "invalid_request");
+        ApiErrors.assertError(signer.call("credentials/extendTransaction", Sigillum.object().put("credentialID", id)
+                .put("SAD", sad)), 400, "invalid_request");
+        assertEquals(200, signer.signHash(id, renewed, List.of(h1, h2), CscClient.SHA256, ECDSA_SHA256).status(),
+                "the new SAD carries the same authorization");
+
+        String narrowed = signer.call("credentials/extendTransaction", Sigillum.object().put("credentialID", id)
+                .put("SAD", signer.sad(id, List.of(h1, h2), CscClient.SHA256)).put("hashAlgorithmOID", CscClient.SHA256)
+                .set("hashes", Sigillum.JSON.valueToTree(List.of(java.util.Base64.getEncoder().encodeToString(h1)))))
+                .json().get("SAD").asText();
+        ApiErrors.assertError(signer.signHash(id, narrowed, List.of(h2), CscClient.SHA256, ECDSA_SHA256), 403,
+                "invalid_hash");
+        ApiErrors.assertError(signer.call("credentials/extendTransaction", Sigillum.object().put("credentialID", id)
+                .put("SAD", signer.sad(id, List.of(h1), CscClient.SHA256)).put("hashAlgorithmOID", CscClient.SHA256)
+                .set("hashes", Sigillum.JSON.valueToTree(List.of(java.util.Base64.getEncoder().encodeToString(h2))))),
+                403, "invalid_hash");
+    }
+
+    @Test
     void b4Sha1IsRefusedAtAuthorization() throws Exception {
         CscClient signer = CscClient.newSigner();
         String id = signer.newCredential("{\"keyAlgo\":\"RSA\",\"keyLength\":2048}").get("credentialID").asText();

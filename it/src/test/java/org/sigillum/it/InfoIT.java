@@ -23,7 +23,7 @@ class InfoIT {
         assertTrue(info.get("description").asText().length() > 10);
         assertEquals(List.of("basic"), texts(info.get("authType")), "auth/login with HTTP Basic is on by default");
         assertEquals(List.of("info", "auth/login", "auth/revoke", "credentials/list", "credentials/info",
-                "credentials/authorize", "signatures/signHash"), texts(info.get("methods")),
+                "credentials/authorize", "credentials/extendTransaction", "signatures/signHash"), texts(info.get("methods")),
                 "only implemented methods are listed");
     }
 

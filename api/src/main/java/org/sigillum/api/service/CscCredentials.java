@@ -8,6 +8,7 @@ import org.sigillum.api.csc.CredentialInfo;
 import org.sigillum.api.csc.CredentialInfoRequest;
 import org.sigillum.api.csc.CredentialsListRequest;
 import org.sigillum.api.csc.CredentialsListResponse;
+import org.sigillum.api.csc.ExtendTransactionRequest;
 import org.sigillum.api.csc.SignHashRequest;
 import org.sigillum.api.csc.SignHashResponse;
 import org.sigillum.api.error.ServiceException;
@@ -21,6 +22,8 @@ public interface CscCredentials {
     CredentialInfo info(TokenPrincipal caller, CredentialInfoRequest request) throws ServiceException;
 
     AuthorizeResponse authorize(TokenPrincipal caller, AuthorizeRequest request) throws ServiceException;
+
+    AuthorizeResponse extendTransaction(TokenPrincipal caller, ExtendTransactionRequest request) throws ServiceException;
 
     SignHashResponse signHash(TokenPrincipal caller, SignHashRequest request) throws ServiceException;
 }

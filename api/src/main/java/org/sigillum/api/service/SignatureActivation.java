@@ -20,6 +20,14 @@ public interface SignatureActivation {
     IssuedSad issue(SadGrant grant);
 
     /**
+     * CSC extendTransaction: consumes a live SAD of this caller and credential and issues a new one for the same
+     * authorization (or, when {@code hashes} is given, for those of its hashes), with a fresh lifetime, as long as
+     * the user's authentication is not older than the configured maximum.
+     */
+    IssuedSad extend(String sad, String callerUserId, String credentialId, String hashAlgorithmOid, List<String> hashes)
+            throws ServiceException;
+
+    /**
      * Consumes the SAD (once, whatever happens next), checks caller, credential, hash algorithm and every hash
      * against it, then unwraps, signs and destroys the key in the HSM. The key's HSM-verified binding ties it
      * to the credential and owner the SAD names.

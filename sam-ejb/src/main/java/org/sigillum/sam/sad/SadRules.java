@@ -47,7 +47,7 @@ public final class SadRules {
     }
 
     /** Every hash must be among the authorized ones, each used at most as many times as it was authorized. */
-    private static void requireAuthorized(List<String> authorized, List<byte[]> requested) throws ServiceException {
+    static void requireAuthorized(List<String> authorized, List<byte[]> requested) throws ServiceException {
         Map<String, Integer> remaining = new HashMap<>();
         for (String hash : authorized) {
             remaining.merge(hash, 1, Integer::sum);

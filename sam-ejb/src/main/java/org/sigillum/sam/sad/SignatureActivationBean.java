@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +37,19 @@ public class SignatureActivationBean implements SignatureActivation {
     @Inject
     @ConfigProperty(name = "sigillum.sad.lifetime-seconds", defaultValue = "300")
     long lifetimeSeconds;
+    /** How long after the user authenticated a transaction may still be extended. */
+    @Inject
+    @ConfigProperty(name = "sigillum.sad.max-transaction-seconds", defaultValue = "3600")
+    long maxTransactionSeconds;
+
+    /** Takes the SAD out of the cache, once; an unknown, spent or expired one is refused. */
+    private SadRecord consumeLive(String sad) throws ServiceException {
+        SadRecord record = sad == null || sad.isBlank() ? null : consumer.consume(SadStore.key(sad));
+        if (record == null || record.expiredAt(Instant.now())) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "the SAD is invalid, expired or already used");
+        }
+        return record;
+    }
 
     @Override
     public IssuedSad issue(SadGrant grant) {
@@ -46,12 +60,35 @@ public class SignatureActivationBean implements SignatureActivation {
     }
 
     @Override
+    public IssuedSad extend(String sad, String callerUserId, String credentialId, String hashAlgorithmOid,
+                            List<String> hashes) throws ServiceException {
+        SadRecord record = consumeLive(sad);
+        SadGrant grant = record.grant();
+        Instant now = Instant.now();
+        if (!grant.userId().equals(callerUserId) || !grant.credentialId().equals(credentialId)) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "the SAD was not issued for this user and credential");
+        }
+        if (grant.authenticatedAt().plusSeconds(maxTransactionSeconds).isBefore(now)) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "the authorization is too old to extend; authorize again");
+        }
+        if (hashAlgorithmOid != null && grant.hashAlgorithmOid() != null && !hashAlgorithmOid.equals(grant.hashAlgorithmOid())) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "the hash algorithm is not the one authorized");
+        }
+        List<String> kept = grant.hashes();
+        int numSignatures = grant.numSignatures();
+        if (hashes != null && !hashes.isEmpty()) {
+            SadRules.requireAuthorized(grant.hashes(), hashes.stream().map(Base64.getDecoder()::decode).toList());
+            kept = List.copyOf(hashes);
+            numSignatures = hashes.size();
+        }
+        return issue(new SadGrant(grant.credentialId(), grant.userId(), grant.clientId(), grant.scal(),
+                grant.hashAlgorithmOid(), kept, numSignatures, grant.factors(), grant.authenticatedAt()));
+    }
+
+    @Override
     public List<byte[]> sign(String sad, String callerUserId, WrappedKey key, KeyCachePolicy cachePolicy,
                              SignatureScheme scheme, String hashAlgorithmOid, List<byte[]> hashes) throws ServiceException {
-        SadRecord record = sad == null || sad.isBlank() ? null : consumer.consume(SadStore.key(sad));
-        if (record == null || record.expiredAt(Instant.now())) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "the SAD is invalid, expired or already used");
-        }
+        SadRecord record = consumeLive(sad);
         SadRules.check(record, callerUserId, key.binding(), scheme, hashAlgorithmOid, hashes);
         try (HsmConnection connection = hsm.getConnection()) {
             return connection.unwrapAndSign(key, scheme, hashes, cachePolicy);

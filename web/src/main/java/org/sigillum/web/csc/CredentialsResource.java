@@ -15,6 +15,7 @@ import org.sigillum.api.csc.CredentialInfo;
 import org.sigillum.api.csc.CredentialInfoRequest;
 import org.sigillum.api.csc.CredentialsListRequest;
 import org.sigillum.api.csc.CredentialsListResponse;
+import org.sigillum.api.csc.ExtendTransactionRequest;
 import org.sigillum.api.csc.SignHashRequest;
 import org.sigillum.api.csc.SignHashResponse;
 import org.sigillum.api.error.ServiceException;
@@ -51,6 +52,14 @@ public class CredentialsResource {
     @Operation(summary = "CSC credentials/authorize: explicit authorization with the PIN, returning a single-use SAD")
     public AuthorizeResponse authorize(@Context SecurityContext security, AuthorizeRequest request) throws ServiceException {
         return credentials.authorize(BearerFilter.principal(security), request);
+    }
+
+    @POST
+    @Path("credentials/extendTransaction")
+    @Operation(summary = "CSC credentials/extendTransaction: trade a live SAD for a new one with a fresh lifetime")
+    public AuthorizeResponse extendTransaction(@Context SecurityContext security, ExtendTransactionRequest request)
+            throws ServiceException {
+        return credentials.extendTransaction(BearerFilter.principal(security), request);
     }
 
     @POST
