@@ -1,15 +1,13 @@
 package org.sigillum.keys;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.sigillum.hsm.EcCurve;
-import org.sigillum.hsm.KeyAlgorithm;
 import org.sigillum.hsm.KeyBinding;
 import org.sigillum.hsm.KeyCachePolicy;
-import org.sigillum.hsm.KeySpec;
 import org.sigillum.hsm.WrappedKey;
 
 /** A signing credential's row: public key, and the private key only as the HSM wrapped and bound it. */
@@ -21,21 +19,12 @@ public class CredentialEntity {
     private String id;
     @Column(name = "owner_id", nullable = false)
     private String ownerId;
-    @Column(name = "key_algorithm", nullable = false)
-    private String keyAlgorithm;
-    @Column(name = "key_length", nullable = false)
-    private int keyLength;
-    private String curve;
+    @Embedded
+    private StoredKey key;
     @Column(nullable = false)
     private String status;
     @Column(name = "public_key", nullable = false)
     private byte[] publicKey;
-    @Column(name = "wrapping_key_label", nullable = false)
-    private String wrappingKeyLabel;
-    @Column(name = "wrapped_private_key", nullable = false)
-    private byte[] wrappedPrivateKey;
-    @Column(name = "binding_tag", nullable = false)
-    private byte[] bindingTag;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(nullable = false)
@@ -52,17 +41,11 @@ public class CredentialEntity {
 
     public CredentialEntity(byte[] publicKey, WrappedKey wrapped, String scal, int keyCacheSeconds, byte[] certificate,
                             Instant createdAt) {
-        KeySpec spec = wrapped.spec();
         this.id = wrapped.binding().credentialId();
         this.ownerId = wrapped.binding().ownerId();
-        this.keyAlgorithm = spec.algorithm().name();
-        this.keyLength = spec.lengthBits();
-        this.curve = spec.curve() == null ? null : spec.curve().cscName();
+        this.key = new StoredKey(wrapped);
         this.status = "ENABLED";
         this.publicKey = publicKey.clone();
-        this.wrappingKeyLabel = wrapped.wrappingKeyLabel();
-        this.wrappedPrivateKey = wrapped.blob();
-        this.bindingTag = wrapped.bindingTag();
         this.scal = scal;
         this.keyCacheSeconds = keyCacheSeconds;
         this.certificate = certificate == null ? null : certificate.clone();
@@ -71,12 +54,7 @@ public class CredentialEntity {
 
     /** The wrapped key exactly as stored; the HSM checks its binding before it unwraps anything. */
     public WrappedKey wrappedKey() {
-        return new WrappedKey(new KeyBinding(id, ownerId), keySpec(), wrappingKeyLabel, wrappedPrivateKey, bindingTag);
-    }
-
-    public KeySpec keySpec() {
-        return KeyAlgorithm.valueOf(keyAlgorithm) == KeyAlgorithm.RSA
-                ? KeySpec.rsa(keyLength) : KeySpec.ec(EcCurve.byName(curve).orElseThrow());
+        return key.wrappedKey(new KeyBinding(id, ownerId));
     }
 
     public String id() {
@@ -88,15 +66,15 @@ public class CredentialEntity {
     }
 
     public String keyAlgorithm() {
-        return keyAlgorithm;
+        return key.keyAlgorithm();
     }
 
     public int keyLength() {
-        return keyLength;
+        return key.keyLength();
     }
 
     public String curve() {
-        return curve;
+        return key.curve();
     }
 
     public String status() {

@@ -22,16 +22,13 @@ import org.sigillum.api.service.BearerTokens;
 @Priority(Priorities.AUTHENTICATION)
 public class BearerFilter implements ContainerRequestFilter {
 
-    private static final String BEARER = "Bearer ";
 
     @EJB
     private BearerTokens tokens;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()).strip() : null;
+        String token = BearerHeader.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         try {
             TokenPrincipal principal = tokens.authenticate(token);
             boolean secure = request.getSecurityContext().isSecure();

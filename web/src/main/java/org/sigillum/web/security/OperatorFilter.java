@@ -18,16 +18,13 @@ import org.sigillum.api.service.OperatorAuthentication;
 @Priority(Priorities.AUTHENTICATION)
 public class OperatorFilter implements ContainerRequestFilter {
 
-    private static final String BEARER = "Bearer ";
 
     @EJB
     private OperatorAuthentication operators;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String token = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()).strip() : null;
+        String token = BearerHeader.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (!operators.isOperator(token)) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sigillum\"")
