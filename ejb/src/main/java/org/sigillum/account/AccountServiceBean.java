@@ -15,6 +15,7 @@ import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AccountService;
 import org.sigillum.api.service.AuditTrail;
+import org.sigillum.api.service.KeyStoreService;
 import org.sigillum.audit.Events;
 import org.sigillum.sam.auth.SecretHasher;
 
@@ -31,6 +32,8 @@ public class AccountServiceBean implements AccountService {
 
     @EJB
     private AuditTrail audit;
+    @EJB
+    private KeyStoreService keyStore;
 
     @Override
     public UserView createUser(CreateUserRequest request) throws ServiceException {
@@ -68,6 +71,18 @@ public class AccountServiceBean implements AccountService {
     @Override
     public UserView user(String id) throws ServiceException {
         return view(Users.require(em, id));
+    }
+
+    @Override
+    public void deleteUser(String id) throws ServiceException {
+        UserEntity user = Users.require(em, id);
+        for (var credential : keyStore.credentialsOf(id)) {
+            keyStore.deleteCredential(id, credential.credentialId());
+        }
+        em.createQuery("delete from BearerTokenEntity t where t.userId = :user").setParameter("user", id).executeUpdate();
+        em.remove(user);
+        audit.record(new AuditEvent(Events.USER_DELETED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, id, null,
+                Map.of("username", user.username())));
     }
 
     private static char[] checkedPassword(String password) throws ServiceException {

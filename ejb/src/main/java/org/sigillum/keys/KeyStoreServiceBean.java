@@ -121,6 +121,22 @@ public class KeyStoreServiceBean implements KeyStoreService {
                 .setParameter("owner", ownerId).getResultList().stream().map(KeyStoreServiceBean::view).toList();
     }
 
+    @Override
+    public void deleteCredential(String ownerId, String credentialId) throws ServiceException {
+        CredentialEntity credential = credentialId == null ? null : em.find(CredentialEntity.class, credentialId);
+        if (credential == null || !credential.ownerId().equals(ownerId)) {
+            throw new ServiceException(ErrorCode.NOT_FOUND, "no such credential");
+        }
+        em.remove(credential);
+        try (HsmConnection connection = hsm.getConnection()) {
+            connection.evictCachedKey(credentialId);
+        } catch (HsmException e) {
+            throw HsmFailures.toServiceException("key cache eviction", e);
+        }
+        audit.record(new AuditEvent(Events.CREDENTIAL_DELETED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, ownerId,
+                credentialId, Map.of()));
+    }
+
     private static CredentialView view(CredentialEntity c) {
         return new CredentialView(c.id(), c.ownerId(), c.keyAlgorithm(), c.keyLength(), c.curve(), c.status(), c.scal(),
                 Base64.getEncoder().encodeToString(c.publicKey()), c.createdAt().toString());

@@ -323,6 +323,31 @@ class CscSigningIT {
     }
 
     @Test
+    void deletingACredentialDestroysItsCachedKeyAndEndsItsSads() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"EC\",\"keyCacheSeconds\":600}").get("credentialID").asText();
+        int before = Sigillum.operatorGet("/api/v1/diagnostics/hsm/status").json().get("sessionObjects").asInt();
+        List<byte[]> first = List.of(Signatures.sha256(Signatures.randomData()));
+        assertEquals(200, signer.signHash(id, signer.sad(id, first, CscClient.SHA256), first, CscClient.SHA256,
+                ECDSA_SHA256).status());
+        assertEquals(before + 1, Sigillum.operatorGet("/api/v1/diagnostics/hsm/status").json().get("sessionObjects").asInt(),
+                "the unwrapped key is cached");
+        List<byte[]> second = List.of(Signatures.sha256(Signatures.randomData()));
+        String outstanding = signer.sad(id, second, CscClient.SHA256);
+
+        assertEquals(204, Sigillum.delete("/api/v1/users/" + signer.userId + "/credentials/" + id).status());
+        assertEquals(before, Sigillum.operatorGet("/api/v1/diagnostics/hsm/status").json().get("sessionObjects").asInt(),
+                "deletion destroys the cached key at once");
+        ApiErrors.assertError(signer.signHash(id, outstanding, second, CscClient.SHA256, ECDSA_SHA256), 400,
+                "invalid_request");
+        assertEquals(0, signer.call("credentials/list", Sigillum.object()).json().get("credentialIDs").size());
+
+        assertEquals(204, Sigillum.delete("/api/v1/users/" + signer.userId).status());
+        ApiErrors.assertError(signer.call("credentials/list", Sigillum.object()), 401, "invalid_token");
+        ApiErrors.assertError(Sigillum.operatorGet("/api/v1/users/" + signer.userId), 404, "not_found");
+    }
+
+    @Test
     void b4Sha1IsRefusedAtAuthorization() throws Exception {
         CscClient signer = CscClient.newSigner();
         String id = signer.newCredential("{\"keyAlgo\":\"RSA\",\"keyLength\":2048}").get("credentialID").asText();

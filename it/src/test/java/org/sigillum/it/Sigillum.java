@@ -98,6 +98,11 @@ final class Sigillum {
         }
     }
 
+    static Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + operatorToken()).DELETE().build());
+    }
+
     static Reply operatorGet(String path) {
         return get(path, operatorToken());
     }

@@ -11,4 +11,7 @@ public interface AccountService {
     UserView createUser(CreateUserRequest request) throws ServiceException;
 
     UserView user(String id) throws ServiceException;
+
+    /** Deletes the account with its credentials and tokens. */
+    void deleteUser(String id) throws ServiceException;
 }

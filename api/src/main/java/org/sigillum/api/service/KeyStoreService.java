@@ -15,4 +15,7 @@ public interface KeyStoreService {
     CredentialView credential(String ownerId, String credentialId) throws ServiceException;
 
     List<CredentialView> credentialsOf(String ownerId) throws ServiceException;
+
+    /** Deletes the credential: its wrapped key is gone from the database, any cached unwrapped copy from the HSM. */
+    void deleteCredential(String ownerId, String credentialId) throws ServiceException;
 }

@@ -2,6 +2,7 @@ package org.sigillum.web.admin;
 
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,6 +43,21 @@ public class UsersResource {
     @Path("{id}")
     public UserView user(@PathParam("id") String id) throws ServiceException {
         return accounts.user(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) throws ServiceException {
+        accounts.deleteUser(id);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/credentials/{credentialId}")
+    public Response deleteCredential(@PathParam("id") String id, @PathParam("credentialId") String credentialId)
+            throws ServiceException {
+        keyStore.deleteCredential(id, credentialId);
+        return Response.noContent().build();
     }
 
     @POST
