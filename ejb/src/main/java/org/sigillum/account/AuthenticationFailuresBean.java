@@ -41,7 +41,7 @@ public class AuthenticationFailuresBean {
     public void loginFailed(String userId) {
         UserEntity user = em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (user != null) {
-            user.loginFailed(Instant.now(), maxFailures, Duration.ofSeconds(lockoutSeconds));
+            user.logins().failed(Instant.now(), maxFailures, Duration.ofSeconds(lockoutSeconds));
         }
     }
 
@@ -49,7 +49,7 @@ public class AuthenticationFailuresBean {
     public void pinFailed(String userId) {
         UserEntity user = em.find(UserEntity.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (user != null) {
-            user.pinFailed(Instant.now(), maxPinFailures, Duration.ofSeconds(pinLockoutSeconds));
+            user.pins().failed(Instant.now(), maxPinFailures, Duration.ofSeconds(pinLockoutSeconds));
         }
     }
 }

@@ -54,15 +54,15 @@ public class LocalLoginBean implements LocalLogin {
         boolean passwordMatches = SecretHasher.matches(password,
                 user == null || user.passwordHash() == null ? DECOY_HASH : user.passwordHash());
         Instant now = Instant.now();
-        if (user == null || user.passwordHash() == null || !passwordMatches || user.lockedAt(now)) {
-            if (user != null && !user.lockedAt(now)) {
+        if (user == null || user.passwordHash() == null || !passwordMatches || user.logins().lockedAt(now)) {
+            if (user != null && !user.logins().lockedAt(now)) {
                 failures.loginFailed(user.id());
             }
             audit.recordRefusal(new AuditEvent(Events.LOGIN_REFUSED, AuditEvent.Outcome.REFUSED, actor(username),
                     user == null ? null : user.id(), null, Map.of("username", String.valueOf(username))));
             throw new ServiceException(ErrorCode.INVALID_GRANT, REFUSAL);
         }
-        user.loginSucceeded();
+        user.logins().succeeded();
         String access = tokens.issueAccess(user.id(), null, Set.of(SERVICE_SCOPE));
         String refresh = rememberMe ? tokens.issueRefresh(user.id(), null, Set.of(SERVICE_SCOPE)) : null;
         audit.record(new AuditEvent(Events.LOGIN_SUCCEEDED, AuditEvent.Outcome.SUCCESS, user.id(), user.id(), null,

@@ -1,6 +1,8 @@
 package org.sigillum.account;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,14 +24,14 @@ public class UserEntity {
     private String passwordHash;
     @Column(name = "pin_hash")
     private String pinHash;
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-    @Column(name = "failed_pins", nullable = false)
-    private int failedPins;
-    @Column(name = "pin_locked_until")
-    private Instant pinLockedUntil;
+    @Embedded
+    @AttributeOverride(name = "failures", column = @Column(name = "failed_logins", nullable = false))
+    @AttributeOverride(name = "lockedUntil", column = @Column(name = "locked_until"))
+    private FailureCounter logins = new FailureCounter();
+    @Embedded
+    @AttributeOverride(name = "failures", column = @Column(name = "failed_pins", nullable = false))
+    @AttributeOverride(name = "lockedUntil", column = @Column(name = "pin_locked_until"))
+    private FailureCounter pins = new FailureCounter();
 
     protected UserEntity() {
     }
@@ -67,39 +69,13 @@ public class UserEntity {
         return pinHash;
     }
 
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
+    /** Failed logins with the password, and the lock they put on the account. */
+    public FailureCounter logins() {
+        return logins;
     }
 
-    /** Counts a failed login; the account locks for {@code lockout} once {@code maxFailures} is reached. */
-    public void loginFailed(Instant now, int maxFailures, java.time.Duration lockout) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lockout);
-            failedLogins = 0;
-        }
-    }
-
-    public void loginSucceeded() {
-        failedLogins = 0;
-        lockedUntil = null;
-    }
-
-    public boolean pinLockedAt(Instant now) {
-        return pinLockedUntil != null && now.isBefore(pinLockedUntil);
-    }
-
-    /** Counts a wrong PIN; signing locks for {@code lockout} once {@code maxFailures} is reached. */
-    public void pinFailed(Instant now, int maxFailures, java.time.Duration lockout) {
-        failedPins++;
-        if (failedPins >= maxFailures) {
-            pinLockedUntil = now.plus(lockout);
-            failedPins = 0;
-        }
-    }
-
-    public void pinSucceeded() {
-        failedPins = 0;
-        pinLockedUntil = null;
+    /** Wrong signing PINs, and the lock they put on signing. */
+    public FailureCounter pins() {
+        return pins;
     }
 }

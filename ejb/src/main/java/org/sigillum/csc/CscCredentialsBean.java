@@ -192,7 +192,7 @@ public class CscCredentialsBean implements CscCredentials {
                 .map(AuthorizeRequest.AuthData::value).findFirst().orElse(null);
         UserEntity user = em.find(UserEntity.class, userId);
         Instant now = Instant.now();
-        boolean locked = user.pinLockedAt(now);
+        boolean locked = user.pins().lockedAt(now);
         boolean matches = pin != null && SecretHasher.matches(pin.toCharArray(), user.pinHash());
         if (!matches || locked) {
             if (!locked) {
@@ -200,7 +200,7 @@ public class CscCredentialsBean implements CscCredentials {
             }
             throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
         }
-        user.pinSucceeded();
+        user.pins().succeeded();
     }
 
     private static String requireUser(TokenPrincipal caller) throws ServiceException {

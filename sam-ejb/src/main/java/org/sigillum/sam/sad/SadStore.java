@@ -1,11 +1,8 @@
 package org.sigillum.sam.sad;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import org.sigillum.sam.auth.Digests;
 
 /**
  * SAD values and their cache keys. A SAD is 256 random bits; the cache holds it under its SHA-256, so that
@@ -26,10 +23,6 @@ public final class SadStore {
     }
 
     public static String key(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(value);
     }
 }
