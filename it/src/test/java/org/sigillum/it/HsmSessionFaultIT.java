@@ -57,8 +57,9 @@ class HsmSessionFaultIT {
                     }
                     statuses.computeIfAbsent(reply.status(), s -> new AtomicInteger()).incrementAndGet();
                     if (reply.status() == 503) {
-                        if (!reply.json().path("error").asText().equals("temporarily_unavailable")) {
-                            unexpected.add(reply.body());
+                        if (!reply.json().path("error").asText().equals("temporarily_unavailable")
+                                || reply.header("Retry-After") == null) {
+                            unexpected.add(reply.body() + " Retry-After=" + reply.header("Retry-After"));
                         }
                     } else if (reply.status() != 200) {
                         unexpected.add(reply.status() + " " + reply.body());

@@ -24,7 +24,17 @@ final class Sigillum {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Reply(int status, String body) {
+    record Reply(int status, String body, java.util.Map<String, java.util.List<String>> headers) {
+
+        Reply(int status, String body) {
+            this(status, body, java.util.Map.of());
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -152,7 +162,7 @@ final class Sigillum {
     private static Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach " + request.uri(), e);
         } catch (InterruptedException e) {
