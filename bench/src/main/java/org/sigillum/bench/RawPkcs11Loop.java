@@ -67,7 +67,7 @@ final class RawPkcs11Loop {
     /** Sessions are opened the way the adapter opens them; everything measured is plain PKCS#11. */
     RawPkcs11Loop(String library, String label, String pinFile) throws Exception {
         this.token = TokenContext.open(new TokenConfig(library, label, new PinSource("file:" + pinFile),
-                "sigillum-wrap", "sigillum-bind", 0));
+                "sigillum-wrap", "sigillum-bind", "sigillum-pepper", 0));
     }
 
     /** (a) signatures per second with a key that stays in the HSM. */

@@ -2,6 +2,7 @@ package org.sigillum.account;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.sigillum.api.service.AccountService;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.KeyStoreService;
 import org.sigillum.audit.Events;
+import org.sigillum.sam.auth.HsmPepper;
 import org.sigillum.sam.auth.SecretHasher;
 
 @Stateless
@@ -34,6 +36,8 @@ public class AccountServiceBean implements AccountService {
     private AuditTrail audit;
     @EJB
     private KeyStoreService keyStore;
+    @Inject
+    private HsmPepper pepper;
 
     @Override
     public UserView createUser(CreateUserRequest request) throws ServiceException {
@@ -60,8 +64,9 @@ public class AccountServiceBean implements AccountService {
         if (taken) {
             throw new ServiceException(ErrorCode.CONFLICT, "username is taken");
         }
-        String passwordHash = request.password() == null ? null : SecretHasher.hash(checkedPassword(request.password()));
-        String pinHash = request.pin() == null ? null : SecretHasher.hash(checkedPin(request.pin()));
+        String passwordHash = request.password() == null ? null
+                : SecretHasher.hash(checkedPassword(request.password()), pepper);
+        String pinHash = request.pin() == null ? null : SecretHasher.hash(checkedPin(request.pin()), pepper);
         UserEntity user = new UserEntity(UUID.randomUUID().toString(), request.username(), passwordHash, pinHash,
                 Instant.now());
         em.persist(user);

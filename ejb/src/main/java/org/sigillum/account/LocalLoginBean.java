@@ -18,6 +18,7 @@ import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.LocalLogin;
 import org.sigillum.audit.Events;
+import org.sigillum.sam.auth.HsmPepper;
 import org.sigillum.sam.auth.SecretHasher;
 import org.sigillum.token.BearerTokensBean;
 
@@ -32,7 +33,7 @@ public class LocalLoginBean implements LocalLogin {
     static final String SERVICE_SCOPE = "service";
     private static final String REFUSAL = "the username or password is wrong, or the account is locked";
     /** Verified against when the user does not exist, so that the time taken does not tell. */
-    private static final String DECOY_HASH = SecretHasher.hash("decoy password".toCharArray());
+    private static volatile String decoyHash;
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
@@ -42,6 +43,8 @@ public class LocalLoginBean implements LocalLogin {
     private AuthenticationFailuresBean failures;
     @EJB
     private AuditTrail audit;
+    @Inject
+    private HsmPepper pepper;
 
     @Inject
     @ConfigProperty(name = "sigillum.login.enabled", defaultValue = "true")
@@ -52,7 +55,7 @@ public class LocalLoginBean implements LocalLogin {
         requireEnabled();
         UserEntity user = byUsername(username);
         boolean passwordMatches = SecretHasher.matches(password,
-                user == null || user.passwordHash() == null ? DECOY_HASH : user.passwordHash());
+                user == null || user.passwordHash() == null ? decoy() : user.passwordHash(), pepper);
         Instant now = Instant.now();
         if (user == null || user.passwordHash() == null || !passwordMatches || user.logins().lockedAt(now)) {
             if (user != null && !user.logins().lockedAt(now)) {
@@ -78,6 +81,15 @@ public class LocalLoginBean implements LocalLogin {
         audit.record(new AuditEvent(Events.LOGIN_SUCCEEDED, AuditEvent.Outcome.SUCCESS, principal.userId(),
                 principal.userId(), null, Map.of("refresh", "true")));
         return new LoginResponse(access, null, tokens.accessLifetimeSeconds());
+    }
+
+    private String decoy() throws ServiceException {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = SecretHasher.hash("decoy password".toCharArray(), pepper);
+            decoyHash = decoy;
+        }
+        return decoy;
     }
 
     private void requireEnabled() throws ServiceException {

@@ -36,6 +36,7 @@ import org.sigillum.hsm.DigestAlgorithm;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.keys.CredentialEntity;
 import org.sigillum.sam.SignatureSchemes;
+import org.sigillum.sam.auth.HsmPepper;
 import org.sigillum.sam.auth.SecretHasher;
 
 /**
@@ -59,6 +60,8 @@ public class CscCredentialsBean implements CscCredentials {
     private AuditTrail audit;
     @Inject
     private Enrollment enrollment;
+    @Inject
+    private HsmPepper pepper;
 
     @Inject
     @ConfigProperty(name = "sigillum.sad.max-signatures", defaultValue = "100")
@@ -193,7 +196,7 @@ public class CscCredentialsBean implements CscCredentials {
         UserEntity user = em.find(UserEntity.class, userId);
         Instant now = Instant.now();
         boolean locked = user.pins().lockedAt(now);
-        boolean matches = pin != null && SecretHasher.matches(pin.toCharArray(), user.pinHash());
+        boolean matches = pin != null && SecretHasher.matches(pin.toCharArray(), user.pinHash(), pepper);
         if (!matches || locked) {
             if (!locked) {
                 failures.pinFailed(userId);

@@ -49,6 +49,7 @@ class KeyStorageIT {
         try {
             assertTokenKeyIsLocked(session, "sigillum-wrap");
             assertTokenKeyIsLocked(session, "sigillum-bind");
+            assertTokenKeyIsLocked(session, "sigillum-pepper");
             long wrappingKey = findSecretKey(session, "sigillum-wrap");
             for (JsonNode credential : credentials) {
                 StoredKey stored = storedKey(credential.get("credentialID").asText());

@@ -108,7 +108,8 @@ class LocalLoginIT {
              ResultSet rows = query.executeQuery("SELECT password_hash, pin_hash FROM sig_user WHERE username = '"
                      + name + "'")) {
             assertTrue(rows.next());
-            assertTrue(rows.getString(1).startsWith("$argon2id$"), "password stored as Argon2id");
+            assertTrue(rows.getString(1).startsWith("$argon2id$") && rows.getString(1).contains(",k=hsm$"),
+                    "password stored as Argon2id over an HSM-peppered input: " + rows.getString(1));
             assertFalse(rows.getString(1).contains(PASSWORD));
         }
     }

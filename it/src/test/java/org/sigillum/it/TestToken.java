@@ -23,7 +23,7 @@ final class TestToken {
             try {
                 token = TokenContext.open(new TokenConfig(Sigillum.env("SIGILLUM_PKCS11_LIBRARY"),
                         Sigillum.env("SIGILLUM_IT_TOKEN_LABEL"), new PinSource("file:" + Sigillum.env("SIGILLUM_IT_PIN_FILE")),
-                        "sigillum-wrap", "sigillum-bind", 0));
+                        "sigillum-wrap", "sigillum-bind", "sigillum-pepper", 0));
             } catch (org.sigillum.hsm.HsmUnavailableException e) {
                 throw new IllegalStateException(e);
             }

@@ -27,6 +27,12 @@ public interface HsmConnection extends AutoCloseable {
 
     byte[] randomBytes(int length) throws HsmException;
 
+    /**
+     * A keyed digest (HMAC-SHA256) of a low-entropy secret such as a PIN, under a key that never leaves the HSM:
+     * hashes stored of it cannot be attacked offline by whoever reads the database.
+     */
+    byte[] pepper(byte[] secret) throws HsmException;
+
     /** Probes the token: session alive, wrapping keys present, mechanisms, session objects, cache figures. */
     HsmStatus selfTest() throws HsmException;
 

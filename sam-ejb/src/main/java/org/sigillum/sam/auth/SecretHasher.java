@@ -7,11 +7,14 @@ import java.util.Arrays;
 import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.sigillum.api.error.ServiceException;
 
 /**
  * Hashes passwords and PINs with Argon2id (Bouncy Castle) into PHC strings
- * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), with the parameters OWASP recommends. Verification reads
- * the parameters from the stored string, so they can be raised later without invalidating old hashes.
+ * ({@code $argon2id$v=19$m=19456,t=2,p=1,k=hsm$salt$hash}), with the parameters OWASP recommends. The secret is
+ * first peppered by an HMAC under a key held in the HSM ({@code k=hsm}): a stolen database alone does not allow
+ * guessing a six-digit PIN offline. Verification reads the parameters from the stored string, so they can be
+ * raised later without invalidating old hashes.
  */
 public final class SecretHasher {
 
@@ -20,6 +23,7 @@ public final class SecretHasher {
     private static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
+    private static final String HSM_PEPPER = "hsm";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -27,16 +31,16 @@ public final class SecretHasher {
     private SecretHasher() {
     }
 
-    public static String hash(char[] secret) {
+    public static String hash(char[] secret, Pepper pepper) throws ServiceException {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        byte[] hash = derive(secret, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$" + B64.encodeToString(salt)
-                + "$" + B64.encodeToString(hash);
+        byte[] hash = derive(peppered(secret, pepper), salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + ",k=" + HSM_PEPPER + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
     /** Constant-time check of a secret against a stored PHC string; a malformed one never matches. */
-    public static boolean matches(char[] secret, String stored) {
+    public static boolean matches(char[] secret, String stored, Pepper pepper) throws ServiceException {
         if (stored == null) {
             return false;
         }
@@ -48,32 +52,44 @@ public final class SecretHasher {
             int memory = 0;
             int iterations = 0;
             int parallelism = 0;
+            String key = null;
             for (String parameter : parts[3].split(",")) {
                 String[] kv = parameter.split("=", 2);
-                int value = Integer.parseInt(kv[1]);
                 switch (kv[0]) {
-                    case "m" -> memory = value;
-                    case "t" -> iterations = value;
-                    case "p" -> parallelism = value;
+                    case "m" -> memory = Integer.parseInt(kv[1]);
+                    case "t" -> iterations = Integer.parseInt(kv[1]);
+                    case "p" -> parallelism = Integer.parseInt(kv[1]);
+                    case "k" -> key = kv[1];
                     default -> {
                         return false;
                     }
                 }
             }
+            if (!HSM_PEPPER.equals(key)) {
+                return false;
+            }
             byte[] salt = B64D.decode(parts[4]);
             byte[] expected = B64D.decode(parts[5]);
-            byte[] actual = derive(secret, salt, memory, iterations, parallelism, expected.length);
+            byte[] actual = derive(peppered(secret, pepper), salt, memory, iterations, parallelism, expected.length);
             return MessageDigest.isEqual(expected, actual);
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
-    private static byte[] derive(char[] secret, byte[] salt, int memory, int iterations, int parallelism, int length) {
+    private static byte[] peppered(char[] secret, Pepper pepper) throws ServiceException {
+        byte[] input = new String(secret).getBytes(StandardCharsets.UTF_8);
+        try {
+            return pepper.apply(input);
+        } finally {
+            Arrays.fill(input, (byte) 0);
+        }
+    }
+
+    private static byte[] derive(byte[] input, byte[] salt, int memory, int iterations, int parallelism, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt).withMemoryAsKB(memory).withIterations(iterations).withParallelism(parallelism).build());
-        byte[] input = new String(secret).getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[length];
         try {
             generator.generateBytes(input, out);

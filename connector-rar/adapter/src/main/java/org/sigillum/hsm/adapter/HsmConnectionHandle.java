@@ -45,6 +45,11 @@ class HsmConnectionHandle implements HsmConnection {
     }
 
     @Override
+    public byte[] pepper(byte[] secret) throws HsmException {
+        return live().execute(this, session -> session.pepper(secret));
+    }
+
+    @Override
     public HsmStatus selfTest() throws HsmException {
         return live().execute(this, session -> session.selfTest());
     }

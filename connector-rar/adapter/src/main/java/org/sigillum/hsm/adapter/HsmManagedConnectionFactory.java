@@ -42,6 +42,8 @@ public class HsmManagedConnectionFactory
     private String wrappingKeyLabel = "sigillum-wrap";
     @ConfigProperty(description = "Label of the HMAC key binding wrapped blobs to credentials", defaultValue = "sigillum-bind")
     private String bindingKeyLabel = "sigillum-bind";
+    @ConfigProperty(description = "Label of the HMAC key that peppers PINs and passwords", defaultValue = "sigillum-pepper")
+    private String pepperKeyLabel = "sigillum-pepper";
     @ConfigProperty(description = "Most unwrapped keys kept as session objects (0 disables the cache)", defaultValue = "1000")
     private Integer keyCacheCapacity = 1000;
 
@@ -96,7 +98,7 @@ public class HsmManagedConnectionFactory
     synchronized TokenContext tokenContext() throws HsmException {
         if (token == null) {
             token = TokenContext.open(new TokenConfig(libraryPath, tokenLabel, new PinSource(pinSource), wrappingKeyLabel,
-                    bindingKeyLabel, keyCacheCapacity));
+                    bindingKeyLabel, pepperKeyLabel, keyCacheCapacity));
             if (resourceAdapter instanceof HsmResourceAdapter adapter) {
                 adapter.scheduleKeyCacheSweeps(token);
             }
@@ -164,6 +166,14 @@ public class HsmManagedConnectionFactory
         this.bindingKeyLabel = bindingKeyLabel;
     }
 
+    public String getPepperKeyLabel() {
+        return pepperKeyLabel;
+    }
+
+    public void setPepperKeyLabel(String pepperKeyLabel) {
+        this.pepperKeyLabel = pepperKeyLabel;
+    }
+
     public Integer getKeyCacheCapacity() {
         return keyCacheCapacity;
     }
@@ -178,11 +188,12 @@ public class HsmManagedConnectionFactory
                 && Objects.equals(libraryPath, that.libraryPath) && Objects.equals(tokenLabel, that.tokenLabel)
                 && Objects.equals(pinSource, that.pinSource) && Objects.equals(wrappingKeyLabel, that.wrappingKeyLabel)
                 && Objects.equals(bindingKeyLabel, that.bindingKeyLabel)
+                && Objects.equals(pepperKeyLabel, that.pepperKeyLabel)
                 && Objects.equals(keyCacheCapacity, that.keyCacheCapacity);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(libraryPath, tokenLabel, pinSource, wrappingKeyLabel, bindingKeyLabel, keyCacheCapacity);
+        return Objects.hash(libraryPath, tokenLabel, pinSource, wrappingKeyLabel, bindingKeyLabel, pepperKeyLabel, keyCacheCapacity);
     }
 }

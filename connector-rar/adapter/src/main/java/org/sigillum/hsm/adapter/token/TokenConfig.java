@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** Validated settings of one PKCS#11 token, as the resource adapter's config properties give them. */
 public record TokenConfig(String libraryPath, String tokenLabel, PinSource pinSource, String wrappingKeyLabel,
-                          String bindingKeyLabel, int keyCacheCapacity) {
+                          String bindingKeyLabel, String pepperKeyLabel, int keyCacheCapacity) {
 
     public TokenConfig {
         requireText(libraryPath, "libraryPath");
@@ -12,6 +12,7 @@ public record TokenConfig(String libraryPath, String tokenLabel, PinSource pinSo
         Objects.requireNonNull(pinSource, "pinSource");
         requireText(wrappingKeyLabel, "wrappingKeyLabel");
         requireText(bindingKeyLabel, "bindingKeyLabel");
+        requireText(pepperKeyLabel, "pepperKeyLabel");
         if (keyCacheCapacity < 0) {
             throw new IllegalArgumentException("keyCacheCapacity must not be negative");
         }

@@ -95,7 +95,8 @@ public final class TokenContext {
             login(session);
             long wrappingKey = findSecretKey(session, config.wrappingKeyLabel());
             long bindingKey = findSecretKey(session, config.bindingKeyLabel());
-            return new TokenSession(this, session, generation, wrappingKey, bindingKey);
+            long pepperKey = findSecretKey(session, config.pepperKeyLabel());
+            return new TokenSession(this, session, generation, wrappingKey, bindingKey, pepperKey);
         } catch (TokenException e) {
             closeQuietly(session);
             throw new HsmUnavailableException("cannot open a session on token '" + config.tokenLabel() + "': "

@@ -53,13 +53,15 @@ public final class TokenSession implements AutoCloseable {
     private final int generation;
     private final long wrappingKey;
     private final long bindingKey;
+    private final long pepperKey;
 
-    TokenSession(TokenContext token, Session session, int generation, long wrappingKey, long bindingKey) {
+    TokenSession(TokenContext token, Session session, int generation, long wrappingKey, long bindingKey, long pepperKey) {
         this.token = token;
         this.session = session;
         this.generation = generation;
         this.wrappingKey = wrappingKey;
         this.bindingKey = bindingKey;
+        this.pepperKey = pepperKey;
     }
 
     public GeneratedKey generateKeyPair(KeySpec spec, KeyBinding binding) throws HsmException {
@@ -81,6 +83,19 @@ public final class TokenSession implements AutoCloseable {
                 return session.generateRandom(length);
             } catch (TokenException e) {
                 throw Pkcs11Errors.translate("random generation", e);
+            }
+        });
+    }
+
+    public byte[] pepper(byte[] secret) throws HsmException {
+        if (secret == null || secret.length == 0 || secret.length > 1024) {
+            throw new InvalidKeyRequestException("a secret of 1 to 1024 bytes is required");
+        }
+        return guarded(() -> {
+            try {
+                return session.signSingle(new Mechanism(CKM_SHA256_HMAC), pepperKey, secret);
+            } catch (TokenException e) {
+                throw Pkcs11Errors.translateTokenKeyFailure("pepper", e);
             }
         });
     }
@@ -217,7 +232,8 @@ public final class TokenSession implements AutoCloseable {
             TokenInfo info = session.getToken().getTokenInfo();
             destroyDoomedKeys();
             return new HsmStatus(info.getLabel().strip(), info.getManufacturerID().strip(), info.getModel().strip(),
-                    List.of(token.config().wrappingKeyLabel(), token.config().bindingKeyLabel()),
+                    List.of(token.config().wrappingKeyLabel(), token.config().bindingKeyLabel(),
+                            token.config().pepperKeyLabel()),
                     signatureAlgorithmOids(), countSessionObjects(), token.keyCache().statistics());
         } catch (TokenException e) {
             throw Pkcs11Errors.translate("self-test", e);

@@ -13,8 +13,8 @@ import org.xipki.pkcs11.wrapper.Session;
 import org.xipki.pkcs11.wrapper.TokenException;
 
 /**
- * Creates Sigillum's long-lived token keys when they are absent: the AES-256 wrapping key and the HMAC key that
- * binds wrapped blobs to their credentials. Both are token objects, sensitive and never extractable. The
+ * Creates Sigillum's long-lived token keys when they are absent: the AES-256 wrapping key, the HMAC key that
+ * binds wrapped blobs to their credentials, and the HMAC key that peppers PINs and passwords. Both are token objects, sensitive and never extractable. The
  * quick start runs it; an operator runs it once per token at the key ceremony. Existing keys are checked,
  * never replaced: replacing the wrapping key would orphan every stored credential.
  *
@@ -30,7 +30,8 @@ public final class KeyCeremony {
         Map<String, String> options = parse(args);
         TokenConfig config = new TokenConfig(options.get("library"), options.get("token"),
                 new PinSource(options.get("pin-source")), options.getOrDefault("wrapping-key-label", "sigillum-wrap"),
-                options.getOrDefault("binding-key-label", "sigillum-bind"), 0);
+                options.getOrDefault("binding-key-label", "sigillum-bind"),
+                options.getOrDefault("pepper-key-label", "sigillum-pepper"), 0);
         Session session = TokenContext.open(config).openBareSession();
         try {
             // the unwrap template makes the HSM itself refuse to unwrap a user key as extractable or as a
@@ -40,6 +41,8 @@ public final class KeyCeremony {
                     AttributeVector.newAESSecretKey().valueLen(32).wrap(true).unwrap(true).encrypt(false).decrypt(false)
                             .unwrapTemplate(unwrapTemplate));
             ensure(session, config.bindingKeyLabel(), new Mechanism(CKM_GENERIC_SECRET_KEY_GEN),
+                    AttributeVector.newSecretKey(CKK_GENERIC_SECRET).valueLen(32).sign(true).verify(true));
+            ensure(session, config.pepperKeyLabel(), new Mechanism(CKM_GENERIC_SECRET_KEY_GEN),
                     AttributeVector.newSecretKey(CKK_GENERIC_SECRET).valueLen(32).sign(true).verify(true));
         } finally {
             session.closeSession();

@@ -1,5 +1,6 @@
 package org.sigillum.hsm.adapter.token;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -421,6 +422,18 @@ class TokenSessionTest {
     }
 
     @Test
+    void pepperIsAKeyedDigestThatNeverChangesForTheSameSecret() throws HsmException {
+        try (TokenSession session = token.openSession()) {
+            byte[] pin = "246810".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] first = session.pepper(pin);
+            assertEquals(32, first.length);
+            assertArrayEquals(first, session.pepper(pin));
+            assertFalse(Arrays.equals(first, session.pepper("246811".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            assertThrows(InvalidKeyRequestException.class, () -> session.pepper(new byte[0]));
+        }
+    }
+
+    @Test
     void randomBytesOfLengthZeroIsRefused() throws HsmException {
         try (TokenSession session = token.openSession()) {
             assertThrows(InvalidKeyRequestException.class, () -> session.randomBytes(0));
@@ -432,7 +445,8 @@ class TokenSessionTest {
         try (TokenSession session = token.openSession()) {
             HsmStatus status = session.selfTest();
             assertEquals(UnitToken.config().tokenLabel(), status.tokenLabel());
-            assertEquals(List.of(UnitToken.WRAPPING_KEY_LABEL, UnitToken.BINDING_KEY_LABEL), status.wrappingKeyLabels());
+            assertEquals(List.of(UnitToken.WRAPPING_KEY_LABEL, UnitToken.BINDING_KEY_LABEL, UnitToken.PEPPER_KEY_LABEL),
+                    status.tokenKeyLabels());
             assertTrue(status.signatureAlgorithmOids().contains("1.2.840.113549.1.1.11"), status.signatureAlgorithmOids()::toString);
             assertTrue(status.signatureAlgorithmOids().contains("1.2.840.10045.4.3.2"), status.signatureAlgorithmOids()::toString);
         }

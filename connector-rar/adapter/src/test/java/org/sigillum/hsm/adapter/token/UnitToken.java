@@ -14,6 +14,7 @@ final class UnitToken {
 
     static final String WRAPPING_KEY_LABEL = "sigillum-wrap";
     static final String BINDING_KEY_LABEL = "sigillum-bind";
+    static final String PEPPER_KEY_LABEL = "sigillum-pepper";
     static final int KEY_CACHE_CAPACITY = 8;
 
     private static TokenConfig config;
@@ -34,12 +35,13 @@ final class UnitToken {
             String pinSource = "file:" + requireFile("SIGILLUM_UNIT_PIN_FILE");
             try {
                 KeyCeremony.main(new String[] {"--library", library, "--token", tokenLabel, "--pin-source", pinSource,
-                        "--wrapping-key-label", WRAPPING_KEY_LABEL, "--binding-key-label", BINDING_KEY_LABEL});
+                        "--wrapping-key-label", WRAPPING_KEY_LABEL, "--binding-key-label", BINDING_KEY_LABEL,
+                        "--pepper-key-label", PEPPER_KEY_LABEL});
             } catch (Exception e) {
                 throw new IllegalStateException("key ceremony on unit token '" + tokenLabel + "' failed: " + e, e);
             }
             config = new TokenConfig(library, tokenLabel, new PinSource(pinSource), WRAPPING_KEY_LABEL,
-                    BINDING_KEY_LABEL, KEY_CACHE_CAPACITY);
+                    BINDING_KEY_LABEL, PEPPER_KEY_LABEL, KEY_CACHE_CAPACITY);
         }
         return config;
     }
