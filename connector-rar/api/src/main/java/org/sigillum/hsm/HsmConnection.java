@@ -33,6 +33,18 @@ public interface HsmConnection extends AutoCloseable {
      */
     byte[] pepper(byte[] secret) throws HsmException;
 
+    /**
+     * Seals a shared secret (e.g. a TOTP seed) for storage: imported as a generic secret, wrapped under the
+     * wrapping key, MAC-bound to {@code binding}. The clear secret exists in the HSM only during this call.
+     */
+    SealedSecret sealSecret(byte[] secret, KeyBinding binding) throws HsmException;
+
+    /**
+     * HMAC-SHA1 of each message under a sealed secret, computed inside the HSM after the binding tag is checked;
+     * the unwrapped secret is a session object destroyed before returning, also on error.
+     */
+    List<byte[]> hmacSha1(SealedSecret sealed, List<byte[]> messages) throws HsmException;
+
     /** Probes the token: session alive, wrapping keys present, mechanisms, session objects, cache figures. */
     HsmStatus selfTest() throws HsmException;
 

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * What a wrapped private key belongs to. The HSM MACs this together with the blob, so a blob copied into
- * another credential's or another owner's record is refused before it is ever unwrapped.
+ * What a wrapped private key or a sealed secret belongs to. The HSM MACs this together with the blob, so a blob
+ * copied into another credential's or another owner's record is refused before it is ever unwrapped.
  */
 public record KeyBinding(String credentialId, String ownerId) {
 

@@ -8,6 +8,7 @@ import org.sigillum.hsm.HsmStatus;
 import org.sigillum.hsm.KeyBinding;
 import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.KeySpec;
+import org.sigillum.hsm.SealedSecret;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.hsm.WrappedKey;
 
@@ -47,6 +48,16 @@ class HsmConnectionHandle implements HsmConnection {
     @Override
     public byte[] pepper(byte[] secret) throws HsmException {
         return live().execute(this, session -> session.pepper(secret));
+    }
+
+    @Override
+    public SealedSecret sealSecret(byte[] secret, KeyBinding binding) throws HsmException {
+        return live().execute(this, session -> session.sealSecret(secret, binding));
+    }
+
+    @Override
+    public List<byte[]> hmacSha1(SealedSecret sealed, List<byte[]> messages) throws HsmException {
+        return live().execute(this, session -> session.hmacSha1(sealed, messages));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.sigillum.hsm.adapter.token;
 import static org.xipki.pkcs11.wrapper.PKCS11Constants.*;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import org.sigillum.hsm.EcCurve;
@@ -25,6 +27,7 @@ import org.sigillum.hsm.KeyBinding;
 import org.sigillum.hsm.KeyBindingException;
 import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.KeySpec;
+import org.sigillum.hsm.SealedSecret;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.hsm.WrappedKey;
 import org.xipki.pkcs11.wrapper.AttributeVector;
@@ -44,6 +47,27 @@ public final class TokenSession implements AutoCloseable {
 
     /** Upper bound of digests in one call, so one request cannot hold a session for long. */
     public static final int MAX_DIGESTS_PER_CALL = 1024;
+
+    /**
+     * Secrets sealed for HMAC-SHA1: at least the 160 bits RFC 4226 recommends, the HMAC output length below
+     * which SoftHSM2 refuses an HMAC key (CKR_KEY_SIZE_RANGE, as RFC 2104 discourages shorter keys); at most
+     * one SHA-1 block.
+     */
+    public static final int MIN_SECRET_BYTES = 20;
+    public static final int MAX_SECRET_BYTES = 64;
+    /**
+     * Messages per HMAC call and their length: a TOTP check needs a few 8-byte counters. An empty message is
+     * refused here because SoftHSM2 answers it with CKR_ARGUMENTS_BAD and leaves the sign operation active.
+     */
+    public static final int MAX_MESSAGES_PER_CALL = 8;
+    public static final int MAX_MESSAGE_BYTES = 64;
+
+    /**
+     * Starts every MAC input over a sealed secret. A wrapped key's MAC input starts with the binding's encoding,
+     * whose first byte is the top byte of a non-negative int length, so at most 0x7F: no 0xFF-led input is ever
+     * a wrapped key's, and a tag issued for one kind of blob is never valid for the other.
+     */
+    private static final byte[] SEALED_SECRET_DOMAIN = domainPrefix("sigillum/sealed-secret/v1");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int OBJECT_ID_BYTES = 16;
@@ -98,6 +122,21 @@ public final class TokenSession implements AutoCloseable {
                 throw Pkcs11Errors.translateTokenKeyFailure("pepper", e);
             }
         });
+    }
+
+    public SealedSecret sealSecret(byte[] secret, KeyBinding binding) throws HsmException {
+        if (secret == null || secret.length < MIN_SECRET_BYTES || secret.length > MAX_SECRET_BYTES) {
+            throw new InvalidKeyRequestException("a secret of " + MIN_SECRET_BYTES + " to " + MAX_SECRET_BYTES
+                    + " bytes is required");
+        }
+        Objects.requireNonNull(binding, "binding");
+        return guarded(() -> sealSecretNow(secret, binding));
+    }
+
+    public List<byte[]> hmacSha1(SealedSecret sealed, List<byte[]> messages) throws HsmException {
+        Objects.requireNonNull(sealed, "sealed");
+        checkMessages(messages);
+        return guarded(() -> hmacSha1Now(sealed, messages));
     }
 
     public HsmStatus selfTest() throws HsmException {
@@ -226,6 +265,44 @@ public final class TokenSession implements AutoCloseable {
         }
     }
 
+    private SealedSecret sealSecretNow(byte[] secret, KeyBinding binding) throws HsmException {
+        long handle = -1;
+        try {
+            // extractable only so that it can be wrapped; it is destroyed right after
+            handle = session.createObject(AttributeVector.newSecretKey(CKK_GENERIC_SECRET).token(false).private_(true)
+                    .sensitive(true).extractable(true).value(secret));
+            byte[] blob = session.wrapKey(new Mechanism(CKM_AES_KEY_WRAP_PAD), wrappingKey, handle);
+            String wrappingLabel = token.config().wrappingKeyLabel();
+            return new SealedSecret(binding, wrappingLabel, blob, sealedSecretTag(binding, wrappingLabel, blob));
+        } catch (TokenException e) {
+            throw Pkcs11Errors.translate("secret sealing", e);
+        } finally {
+            if (handle != -1) {
+                destroyQuietly(handle);
+            }
+        }
+    }
+
+    private List<byte[]> hmacSha1Now(SealedSecret sealed, List<byte[]> messages) throws HsmException {
+        verifyBinding(sealed);
+        long handle = -1;
+        try {
+            handle = session.unwrapKey(new Mechanism(CKM_AES_KEY_WRAP_PAD), wrappingKey, sealed.blob(),
+                    sealedSecretUnwrapTemplate());
+            List<byte[]> macs = new ArrayList<>(messages.size());
+            for (byte[] message : messages) {
+                macs.add(session.signSingle(new Mechanism(CKM_SHA_1_HMAC), handle, message));
+            }
+            return macs;
+        } catch (TokenException e) {
+            throw Pkcs11Errors.translate("HMAC under a sealed secret", e);
+        } finally {
+            if (handle != -1) {
+                destroyQuietly(handle);
+            }
+        }
+    }
+
     private HsmStatus selfTestNow() throws HsmException {
         try {
             session.getSessionInfo();
@@ -332,6 +409,17 @@ public final class TokenSession implements AutoCloseable {
         }
     }
 
+    private static void checkMessages(List<byte[]> messages) throws InvalidKeyRequestException {
+        if (messages == null || messages.isEmpty() || messages.size() > MAX_MESSAGES_PER_CALL) {
+            throw new InvalidKeyRequestException("between 1 and " + MAX_MESSAGES_PER_CALL + " messages per call");
+        }
+        for (byte[] message : messages) {
+            if (message == null || message.length == 0 || message.length > MAX_MESSAGE_BYTES) {
+                throw new InvalidKeyRequestException("a message has 1 to " + MAX_MESSAGE_BYTES + " bytes");
+            }
+        }
+    }
+
     private static UnwrappedKeyCache.Key cacheKey(WrappedKey key) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -353,6 +441,16 @@ public final class TokenSession implements AutoCloseable {
         }
     }
 
+    private void verifyBinding(SealedSecret sealed) throws HsmException {
+        byte[] expected = sealedSecretTag(sealed.binding(), sealed.wrappingKeyLabel(), sealed.blob());
+        if (!MessageDigest.isEqual(expected, sealed.bindingTag())) {
+            throw new KeyBindingException("sealed secret is not bound to credential " + sealed.binding().credentialId());
+        }
+        if (!sealed.wrappingKeyLabel().equals(token.config().wrappingKeyLabel())) {
+            throw new KeyBindingException("sealed under unknown wrapping key " + sealed.wrappingKeyLabel());
+        }
+    }
+
     private byte[] bindingTag(KeyBinding binding, KeySpec spec, String wrappingLabel, byte[] blob) throws HsmException {
         try {
             return session.signSingle(new Mechanism(CKM_SHA256_HMAC), bindingKey,
@@ -367,6 +465,27 @@ public final class TokenSession implements AutoCloseable {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         data.writeBytes(binding.encoded());
         data.writeBytes((spec.algorithm() + ":" + spec.lengthBits() + ":" + wrappingLabel + ":").getBytes(StandardCharsets.UTF_8));
+        data.writeBytes(blob);
+        return data.toByteArray();
+    }
+
+    private byte[] sealedSecretTag(KeyBinding binding, String wrappingLabel, byte[] blob) throws HsmException {
+        try {
+            return session.signSingle(new Mechanism(CKM_SHA256_HMAC), bindingKey,
+                    sealedSecretBindingInput(binding, wrappingLabel, blob));
+        } catch (TokenException e) {
+            throw Pkcs11Errors.translateTokenKeyFailure("binding tag", e);
+        }
+    }
+
+    /** What a sealed secret's binding MAC covers: its domain, owner and credential, wrapping key, blob. */
+    private static byte[] sealedSecretBindingInput(KeyBinding binding, String wrappingLabel, byte[] blob) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes(SEALED_SECRET_DOMAIN);
+        data.writeBytes(binding.encoded());
+        byte[] label = wrappingLabel.getBytes(StandardCharsets.UTF_8);
+        data.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(label.length).array());
+        data.writeBytes(label);
         data.writeBytes(blob);
         return data.toByteArray();
     }
@@ -390,6 +509,13 @@ public final class TokenSession implements AutoCloseable {
         // extractable only so that it can be wrapped; it is destroyed right after
         privateKey.token(false).private_(true).sensitive(true).extractable(true).sign(true).id(id);
         return new KeyPairTemplate(privateKey, publicKey);
+    }
+
+    /** Within the wrapping key's unwrap template (session object, sensitive, not extractable); HMAC only. */
+    private static AttributeVector sealedSecretUnwrapTemplate() {
+        return AttributeVector.newSecretKey(CKK_GENERIC_SECRET).token(false).private_(true).sensitive(true)
+                .extractable(false).sign(true).verify(false).encrypt(false).decrypt(false).wrap(false).unwrap(false)
+                .derive(false);
     }
 
     private static AttributeVector unwrapTemplate(KeySpec spec, byte[] id) {
@@ -436,6 +562,14 @@ public final class TokenSession implements AutoCloseable {
         } catch (TokenException e) {
             // a key that cannot be destroyed died with its session; nothing else can reach it
         }
+    }
+
+    private static byte[] domainPrefix(String name) {
+        ByteArrayOutputStream prefix = new ByteArrayOutputStream();
+        prefix.write(0xFF);
+        prefix.writeBytes(name.getBytes(StandardCharsets.US_ASCII));
+        prefix.write(0);
+        return prefix.toByteArray();
     }
 
     private static byte[] randomObjectId() {
