@@ -23,12 +23,14 @@ cmd_bench() {
     trap bench_cleanup EXIT
     local inst="$BENCH_DIR/server" http=$((8080 + BENCH_PORT_OFFSET))
     unset SIGILLUM_DB_URL
-    prepare_instance "$inst" bench h2
+    prepare_instance "$inst" bench h2 "$BENCH_DIR/bootstrap-client.json"
     export SIGILLUM_PUBLIC_URL="http://127.0.0.1:$http"
     instance_start "$inst" "$BENCH_PORT_OFFSET"
     wait_until_ready "http://127.0.0.1:$http/health/ready"
     export SIGILLUM_BENCH_URL="http://127.0.0.1:$http"
-    export SIGILLUM_BENCH_OPERATOR_TOKEN_FILE="$inst/operator.token"
+    export SIGILLUM_BENCH_CLIENT_ID SIGILLUM_BENCH_CLIENT_SECRET
+    SIGILLUM_BENCH_CLIENT_ID=$(bootstrap_client_field "$BENCH_DIR/bootstrap-client.json" client_id)
+    SIGILLUM_BENCH_CLIENT_SECRET=$(bootstrap_client_field "$BENCH_DIR/bootstrap-client.json" client_secret)
     export SIGILLUM_BENCH_TOKEN_LABEL=bench
     export SIGILLUM_BENCH_PIN_FILE="$inst/softhsm/token.pin"
     say "benchmark $name: $seconds s per phase"

@@ -1,6 +1,7 @@
 # The quick-start server: bin/sigillum start | stop | status | logs
 
 SERVER_DIR="$VAR_DIR/server"
+BOOTSTRAP_CLIENT_FILE="$VAR_DIR/bootstrap-client.json"
 TOKEN_LABEL="${SIGILLUM_TOKEN_LABEL:-sigillum}"
 
 # export_instance_env DIR LABEL: what the CLI expressions and the resource adapter read at run time
@@ -15,11 +16,12 @@ export_instance_env() {
     export SIGILLUM_PKCS11_LIBRARY
 }
 
-# prepare_instance DIR LABEL DBKIND: everything but starting the server
+# prepare_instance DIR LABEL DBKIND CLIENTFILE: everything but starting the server
 prepare_instance() {
-    local inst="$1" label="$2" dbkind="$3"
+    local inst="$1" label="$2" dbkind="$3" client_file="$4"
     provision_wildfly
     instance_prepare "$inst"
+    bootstrap_client_prepare "$client_file"
     token_prepare "$inst/softhsm" "$label"
     key_ceremony "$inst/softhsm" "$label"
     instance_configure "$inst" "$dbkind"
@@ -47,7 +49,8 @@ cmd_start() {
     fi
     require_tools
     build_if_needed
-    prepare_instance "$SERVER_DIR" "$TOKEN_LABEL" "$dbkind"
+    mkdir -p "$VAR_DIR"
+    prepare_instance "$SERVER_DIR" "$TOKEN_LABEL" "$dbkind" "$BOOTSTRAP_CLIENT_FILE"
     export SIGILLUM_PUBLIC_URL="${SIGILLUM_PUBLIC_URL:-http://127.0.0.1:$port}"
     instance_start "$SERVER_DIR" 0
     wait_until_ready "http://127.0.0.1:$port/health/ready"
@@ -57,10 +60,24 @@ Sigillum is running (database: $dbkind, token: $TOKEN_LABEL).
   CSC API v2      http://127.0.0.1:$port/csc/v2/info
   OpenAPI         http://127.0.0.1:$port/openapi
   Readiness       http://127.0.0.1:$port/health/ready
-  Admin API       http://127.0.0.1:$port/api/v1/  (Authorization: Bearer \$(cat $SERVER_DIR/operator.token))
+  OAuth 2.0       http://127.0.0.1:$port/.well-known/oauth-authorization-server
+  Admin API       http://127.0.0.1:$port/api/v1/  (Authorization: Bearer \$(bin/sigillum token))
+  Operator client $( [ -n "${SIGILLUM_BOOTSTRAP_CLIENT_FILE:-}" ] && echo "$SIGILLUM_BOOTSTRAP_CLIENT_FILE" || echo "SIGILLUM_BOOTSTRAP_CLIENT_ID")
   Logs            bin/sigillum logs
   Stop            bin/sigillum stop
 DONE
+}
+
+# bin/sigillum token: an admin-scope access token for the bootstrap client (client_credentials grant)
+cmd_token() {
+    local id="${SIGILLUM_BOOTSTRAP_CLIENT_ID:-}" secret="${SIGILLUM_BOOTSTRAP_CLIENT_SECRET:-}" port="${SIGILLUM_HTTP_PORT:-8080}"
+    if [ -z "$id" ] || [ -z "$secret" ]; then
+        [ -f "$BOOTSTRAP_CLIENT_FILE" ] || die "no bootstrap client: run bin/sigillum start first"
+        id=$(bootstrap_client_field "$BOOTSTRAP_CLIENT_FILE" client_id)
+        secret=$(bootstrap_client_field "$BOOTSTRAP_CLIENT_FILE" client_secret)
+    fi
+    curl -fsS -u "$id:$secret" -d grant_type=client_credentials -d scope=admin \
+        "http://127.0.0.1:$port/csc/v2/oauth2/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
 
 cmd_stop() {

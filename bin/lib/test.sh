@@ -39,14 +39,16 @@ cmd_test() {
     export SIGILLUM_DB_URL="jdbc:postgresql://127.0.0.1:$TEST_PG_PORT/sigillum"
     export SIGILLUM_DB_USER=sigillum SIGILLUM_DB_PASSWORD="$SIGILLUM_TEST_DB_PASSWORD"
     local inst="$TEST_DIR/server" http=$((8080 + TEST_PORT_OFFSET)) mgmt=$((9990 + TEST_PORT_OFFSET))
-    prepare_instance "$inst" it-tests postgresql
+    prepare_instance "$inst" it-tests postgresql "$TEST_DIR/bootstrap-client.json"
     export SIGILLUM_PUBLIC_URL="http://127.0.0.1:$http" SIGILLUM_HSM_POOL_MIN=2 SIGILLUM_HSM_POOL_MAX=4
     instance_start "$inst" "$TEST_PORT_OFFSET"
     wait_until_ready "http://127.0.0.1:$http/health/ready"
 
     export SIGILLUM_IT_URL="http://127.0.0.1:$http"
     export SIGILLUM_IT_MANAGEMENT_URL="http://127.0.0.1:$mgmt"
-    export SIGILLUM_IT_OPERATOR_TOKEN_FILE="$inst/operator.token"
+    export SIGILLUM_IT_BOOTSTRAP_CLIENT_ID SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET
+    SIGILLUM_IT_BOOTSTRAP_CLIENT_ID=$(bootstrap_client_field "$TEST_DIR/bootstrap-client.json" client_id)
+    SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET=$(bootstrap_client_field "$TEST_DIR/bootstrap-client.json" client_secret)
     export SIGILLUM_IT_DB_URL="$SIGILLUM_DB_URL" SIGILLUM_IT_DB_USER=sigillum SIGILLUM_IT_DB_PASSWORD="$SIGILLUM_DB_PASSWORD"
     export SIGILLUM_IT_PG_DUMP="$(pg_bin)/pg_dump"
     export SIGILLUM_IT_SOFTHSM2_CONF="$inst/softhsm/softhsm2.conf"

@@ -26,7 +26,26 @@ instance_prepare() {
         cp -a "$JBOSS_HOME/standalone" "$inst/standalone"
         cp "$inst/standalone/configuration/standalone.xml" "$inst/standalone/configuration/standalone.xml.pristine"
     fi
-    [ -f "$inst/operator.token" ] || (umask 077 && random_secret 32 > "$inst/operator.token")
+}
+
+# bootstrap_client_prepare FILE: the operator's first OAuth 2.0 client (scope admin), written once with mode 600,
+# unless SIGILLUM_BOOTSTRAP_CLIENT_ID and SIGILLUM_BOOTSTRAP_CLIENT_SECRET name one; the server registers it
+bootstrap_client_prepare() {
+    local file="$1"
+    if [ -n "${SIGILLUM_BOOTSTRAP_CLIENT_ID:-}" ] && [ -n "${SIGILLUM_BOOTSTRAP_CLIENT_SECRET:-}" ]; then
+        unset SIGILLUM_BOOTSTRAP_CLIENT_FILE
+        return 0
+    fi
+    if [ ! -f "$file" ]; then
+        (umask 077 && printf '{"client_id":"operator-%s","client_secret":"%s"}\n' "$(random_secret 4)" \
+            "$(random_secret 32)" > "$file")
+    fi
+    export SIGILLUM_BOOTSTRAP_CLIENT_FILE="$file"
+}
+
+# bootstrap_client_field FILE NAME: one field of the bootstrap client file
+bootstrap_client_field() {
+    sed -n "s/.*\"$2\":\"\([^\"]*\)\".*/\1/p" "$1"
 }
 
 # instance_configure DIR DBKIND: applies the CLI scripts to a pristine standalone.xml when they changed

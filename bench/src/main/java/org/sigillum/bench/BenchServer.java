@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,9 +22,21 @@ final class BenchServer {
     private final String url;
     private final String operatorToken;
 
-    BenchServer() throws IOException {
+    BenchServer() throws IOException, InterruptedException {
         this.url = env("SIGILLUM_BENCH_URL");
-        this.operatorToken = Files.readString(Path.of(env("SIGILLUM_BENCH_OPERATOR_TOKEN_FILE"))).strip();
+        this.operatorToken = clientCredentialsToken(env("SIGILLUM_BENCH_CLIENT_ID"), env("SIGILLUM_BENCH_CLIENT_SECRET"));
+    }
+
+    /** An admin-scope token of the bootstrap client (OAuth 2.0 client_credentials). */
+    private String clientCredentialsToken(String clientId, String secret) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/csc/v2/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic(clientId, secret))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=admin")).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("client_credentials answered " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
     }
 
     JsonNode operator(String path, Object body) throws IOException, InterruptedException {

@@ -1,5 +1,13 @@
 package org.sigillum.account;
 
+import jakarta.annotation.Resource;
+import java.util.Arrays;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.api.admin.TotpEnrollment;
+import org.sigillum.hsm.HsmConnection;
+import org.sigillum.hsm.HsmConnectionFactory;
+import org.sigillum.hsm.HsmException;
+import org.sigillum.keys.HsmFailures;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -38,6 +46,12 @@ public class AccountServiceBean implements AccountService {
     private KeyStoreService keyStore;
     @Inject
     private HsmPepper pepper;
+    @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
+    private HsmConnectionFactory hsm;
+
+    @Inject
+    @ConfigProperty(name = "sigillum.name", defaultValue = "Sigillum")
+    String serviceName;
 
     @Override
     public UserView createUser(CreateUserRequest request) throws ServiceException {
@@ -107,5 +121,28 @@ public class AccountServiceBean implements AccountService {
 
     private static UserView view(UserEntity user) {
         return new UserView(user.id(), user.username(), user.status(), user.createdAt().toString());
+    }
+
+    @Override
+    public TotpEnrollment enrollTotp(String userId) throws ServiceException {
+        UserEntity user = userId == null ? null : em.find(UserEntity.class, userId);
+        if (user == null) {
+            throw new ServiceException(ErrorCode.NOT_FOUND, "no such user");
+        }
+        byte[] seed = null;
+        try (HsmConnection connection = hsm.getConnection()) {
+            seed = connection.randomBytes(Totp.SEED_BYTES);
+            user.totp().enroll(connection.sealSecret(seed, TotpSeed.binding(userId)));
+            String secret = Base32.encode(seed);
+            audit.record(new AuditEvent(Events.TOTP_ENROLLED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, userId, null,
+                    Map.of()));
+            return new TotpEnrollment(secret, Totp.uri(serviceName, user.username(), secret));
+        } catch (HsmException e) {
+            throw HsmFailures.toServiceException("TOTP enrollment", e);
+        } finally {
+            if (seed != null) {
+                Arrays.fill(seed, (byte) 0);
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.audit.AuditEvent;
+import org.sigillum.api.auth.Scopes;
 import org.sigillum.api.auth.TokenPrincipal;
 import org.sigillum.api.csc.LoginResponse;
 import org.sigillum.api.error.ErrorCode;
@@ -30,7 +31,6 @@ import org.sigillum.token.BearerTokensBean;
 @Stateless
 public class LocalLoginBean implements LocalLogin {
 
-    static final String SERVICE_SCOPE = "service";
     private static final String REFUSAL = "the username or password is wrong, or the account is locked";
     /** Verified against when the user does not exist, so that the time taken does not tell. */
     private static volatile String decoyHash;
@@ -53,6 +53,15 @@ public class LocalLoginBean implements LocalLogin {
     @Override
     public LoginResponse login(String username, char[] password, boolean rememberMe) throws ServiceException {
         requireEnabled();
+        String userId = authenticate(username, password);
+        BearerTokensBean.Issued issued = tokens.issue(userId, null, Set.of(Scopes.SERVICE), null, rememberMe);
+        audit.record(new AuditEvent(Events.LOGIN_SUCCEEDED, AuditEvent.Outcome.SUCCESS, userId, userId, null,
+                Map.of("rememberMe", String.valueOf(rememberMe))));
+        return new LoginResponse(issued.accessToken(), issued.refreshToken(), issued.expiresIn());
+    }
+
+    @Override
+    public String authenticate(String username, char[] password) throws ServiceException {
         UserEntity user = byUsername(username);
         boolean passwordMatches = SecretHasher.matches(password,
                 user == null || user.passwordHash() == null ? decoy() : user.passwordHash(), pepper);
@@ -66,21 +75,17 @@ public class LocalLoginBean implements LocalLogin {
             throw new ServiceException(ErrorCode.INVALID_GRANT, REFUSAL);
         }
         user.logins().succeeded();
-        String access = tokens.issueAccess(user.id(), null, Set.of(SERVICE_SCOPE));
-        String refresh = rememberMe ? tokens.issueRefresh(user.id(), null, Set.of(SERVICE_SCOPE)) : null;
-        audit.record(new AuditEvent(Events.LOGIN_SUCCEEDED, AuditEvent.Outcome.SUCCESS, user.id(), user.id(), null,
-                Map.of("rememberMe", String.valueOf(rememberMe))));
-        return new LoginResponse(access, refresh, tokens.accessLifetimeSeconds());
+        return user.id();
     }
 
     @Override
     public LoginResponse refresh(String refreshToken) throws ServiceException {
         requireEnabled();
-        TokenPrincipal principal = tokens.redeemRefresh(refreshToken);
-        String access = tokens.issueAccess(principal.userId(), principal.clientId(), principal.scopes());
+        BearerTokensBean.Issued issued = tokens.rotate(refreshToken, null, null);
+        TokenPrincipal principal = tokens.authenticate(issued.accessToken());
         audit.record(new AuditEvent(Events.LOGIN_SUCCEEDED, AuditEvent.Outcome.SUCCESS, principal.userId(),
                 principal.userId(), null, Map.of("refresh", "true")));
-        return new LoginResponse(access, null, tokens.accessLifetimeSeconds());
+        return new LoginResponse(issued.accessToken(), issued.refreshToken(), issued.expiresIn());
     }
 
     private String decoy() throws ServiceException {

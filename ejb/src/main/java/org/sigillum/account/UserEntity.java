@@ -32,6 +32,8 @@ public class UserEntity {
     @AttributeOverride(name = "failures", column = @Column(name = "failed_pins", nullable = false))
     @AttributeOverride(name = "lockedUntil", column = @Column(name = "pin_locked_until"))
     private FailureCounter pins = new FailureCounter();
+    @Embedded
+    private TotpSeed totp = new TotpSeed();
 
     protected UserEntity() {
     }
@@ -74,7 +76,19 @@ public class UserEntity {
         return logins;
     }
 
-    /** Wrong signing PINs, and the lock they put on signing. */
+    /** The sealed TOTP seed, when the user has enrolled an authenticator app. */
+    public TotpSeed totp() {
+        if (totp == null) {
+            totp = new TotpSeed();
+        }
+        return totp;
+    }
+
+    public boolean hasTotp() {
+        return totp != null && totp.enrolled();
+    }
+
+    /** Wrong signing PINs and OTPs, and the lock they put on signing. */
     public FailureCounter pins() {
         return pins;
     }

@@ -1,6 +1,9 @@
 package org.sigillum.audit;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.Json;
@@ -30,18 +33,51 @@ public class AuditTrailBean implements AuditTrail {
     private static final int MAX_PAGE = 1000;
     private static final int VERIFY_BATCH = 500;
 
+    /**
+     * Set while this thread's transaction holds the chain head: a refusal recorded in a new transaction would then
+     * wait for a lock its own thread holds, for ever. Failing loudly beats hanging a request thread.
+     */
+    private static final ThreadLocal<HeadHold> HOLDS_HEAD = new ThreadLocal<>();
+
+    /** Released by the transaction's completion, on whichever thread completes it (a timeout reaper, say). */
+    private static final class HeadHold implements Synchronization {
+        private volatile boolean held = true;
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            held = false;
+        }
+    }
+
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(AuditEvent event) {
         append(event);
+        HeadHold hold = HOLDS_HEAD.get();
+        if (hold == null || !hold.held) {
+            hold = new HeadHold();
+            HOLDS_HEAD.set(hold);
+            transactions.registerInterposedSynchronization(hold);
+        }
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordRefusal(AuditEvent event) {
+        HeadHold hold = HOLDS_HEAD.get();
+        if (hold != null && hold.held) {
+            throw new IllegalStateException("a refusal cannot be audited after a success in the same transaction: "
+                    + event.event());
+        }
         append(event);
     }
 

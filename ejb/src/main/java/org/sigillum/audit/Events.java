@@ -25,6 +25,14 @@ public final class Events {
     public static final String AUTHORIZATION_EXTENDED = "AUTHORIZATION_EXTENDED";
     public static final String SIGNED = "SIGNED";
     public static final String SIGNING_REFUSED = "SIGNING_REFUSED";
+    public static final String CLIENT_REGISTERED = "CLIENT_REGISTERED";
+    public static final String CLIENT_REGISTRATION_REFUSED = "CLIENT_REGISTRATION_REFUSED";
+    public static final String CLIENT_DELETED = "CLIENT_DELETED";
+    public static final String TOTP_ENROLLED = "TOTP_ENROLLED";
+    public static final String TOKEN_ISSUED = "TOKEN_ISSUED";
+    public static final String TOKEN_REFUSED = "TOKEN_REFUSED";
+    public static final String CODE_ISSUED = "CODE_ISSUED";
+    public static final String CONSENT_REFUSED = "CONSENT_REFUSED";
 
     private Events() {
     }

@@ -34,21 +34,27 @@ final class CredentialInfos {
     static final List<String> RSA_ALGORITHMS = List.of("1.2.840.113549.1.1.1", "1.2.840.113549.1.1.11",
             "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13", "1.2.840.113549.1.1.10");
     static final List<String> EC_ALGORITHMS = List.of("1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4");
-    private static final CredentialInfo.Auth PIN_AUTH = new CredentialInfo.Auth("explicit", "PIN", List.of(
-            new CredentialInfo.AuthObject("Password", "PIN", "N", "PIN", "The signing PIN of your account")));
+    private static final CredentialInfo.AuthObject PIN_OBJECT = new CredentialInfo.AuthObject("Password", "PIN", "N",
+            "PIN", "The signing PIN of your account");
+    private static final CredentialInfo.AuthObject OTP_OBJECT = new CredentialInfo.AuthObject("Password", "OTP", "N",
+            "OTP", "The 6-digit code of your authenticator app");
+    private static final CredentialInfo.Auth PIN_AUTH = new CredentialInfo.Auth("explicit", "PIN", List.of(PIN_OBJECT));
+    private static final CredentialInfo.Auth PIN_AND_OTP_AUTH = new CredentialInfo.Auth("explicit", "PIN AND OTP",
+            List.of(PIN_OBJECT, OTP_OBJECT));
     private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
     private CredentialInfos() {
     }
 
+    /** @param otp whether the owner's signing needs a one-time code as well as the PIN */
     static CredentialInfo of(CredentialEntity credential, boolean withId, View view, List<byte[]> caChain,
-                             int multisign) throws ServiceException {
+                             int multisign, boolean otp) throws ServiceException {
         boolean rsa = KeyAlgorithm.valueOf(credential.keyAlgorithm()) == KeyAlgorithm.RSA;
         CredentialInfo.Key key = new CredentialInfo.Key(credential.enabled() ? "enabled" : "disabled",
                 rsa ? RSA_ALGORITHMS : EC_ALGORITHMS, credential.keyLength(), rsa ? null : credential.curve());
         return new CredentialInfo(withId ? credential.id() : null, null, key, cert(credential, view, caChain),
-                view.authInfo() ? PIN_AUTH : null, credential.scal(), multisign, "en");
+                view.authInfo() ? (otp ? PIN_AND_OTP_AUTH : PIN_AUTH) : null, credential.scal(), multisign, "en");
     }
 
     private static CredentialInfo.Cert cert(CredentialEntity credential, View view, List<byte[]> caChain)

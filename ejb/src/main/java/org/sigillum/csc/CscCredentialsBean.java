@@ -10,9 +10,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.sigillum.account.AuthenticationFailuresBean;
-import org.sigillum.account.UserEntity;
+import org.sigillum.account.SigningFactorsBean;
 import org.sigillum.api.audit.AuditEvent;
+import org.sigillum.api.auth.Scopes;
 import org.sigillum.api.auth.TokenPrincipal;
 import org.sigillum.api.csc.AuthorizeRequest;
 import org.sigillum.api.csc.AuthorizeResponse;
@@ -32,12 +32,9 @@ import org.sigillum.api.service.CscCredentials;
 import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
 import org.sigillum.enrollment.Enrollment;
-import org.sigillum.hsm.DigestAlgorithm;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.keys.CredentialEntity;
 import org.sigillum.sam.SignatureSchemes;
-import org.sigillum.sam.auth.HsmPepper;
-import org.sigillum.sam.auth.SecretHasher;
 
 /**
  * CSC v2 credentials/list, credentials/info, credentials/authorize and signatures/signHash for the user a
@@ -47,21 +44,17 @@ import org.sigillum.sam.auth.SecretHasher;
 @Stateless
 public class CscCredentialsBean implements CscCredentials {
 
-    private static final String PIN = "PIN";
-    private static final String WRONG_AUTHENTICATION = "the authentication data is wrong, or signing is locked";
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
     @EJB
     private SignatureActivation sam;
     @EJB
-    private AuthenticationFailuresBean failures;
+    private SigningFactorsBean signingFactors;
     @EJB
     private AuditTrail audit;
     @Inject
     private Enrollment enrollment;
-    @Inject
-    private HsmPepper pepper;
 
     @Inject
     @ConfigProperty(name = "sigillum.sad.max-signatures", defaultValue = "100")
@@ -69,7 +62,7 @@ public class CscCredentialsBean implements CscCredentials {
 
     @Override
     public CredentialsListResponse list(TokenPrincipal caller, CredentialsListRequest request) throws ServiceException {
-        String userId = requireUser(caller);
+        String userId = requireUser(caller, Scopes.SERVICE);
         boolean withInfo = request != null && Boolean.TRUE.equals(request.credentialInfo());
         CredentialInfos.View view = request == null ? CredentialInfos.View.of(null, null, null)
                 : CredentialInfos.View.of(request.certificates(), request.certInfo(), request.authInfo());
@@ -80,9 +73,10 @@ public class CscCredentialsBean implements CscCredentials {
         List<CredentialInfo> infos = null;
         if (withInfo) {
             List<byte[]> caChain = enrollment.connector().caChain();
+            boolean otp = signingFactors.otpRequired(userId);
             infos = new java.util.ArrayList<>();
             for (CredentialEntity credential : credentials) {
-                infos.add(CredentialInfos.of(credential, true, view, caChain, maxSignatures));
+                infos.add(CredentialInfos.of(credential, true, view, caChain, maxSignatures, otp));
             }
         }
         return new CredentialsListResponse(credentials.stream().map(CredentialEntity::id).toList(), infos,
@@ -91,18 +85,24 @@ public class CscCredentialsBean implements CscCredentials {
 
     @Override
     public CredentialInfo info(TokenPrincipal caller, CredentialInfoRequest request) throws ServiceException {
+        requireUser(caller, Scopes.SERVICE);
         CredentialEntity credential = ownCredential(caller, request == null ? null : request.credentialID());
         CredentialInfos.View view = CredentialInfos.View.of(request.certificates(), request.certInfo(), request.authInfo());
-        return CredentialInfos.of(credential, false, view, enrollment.connector().caChain(), maxSignatures);
+        return CredentialInfos.of(credential, false, view, enrollment.connector().caChain(), maxSignatures,
+                signingFactors.otpRequired(credential.ownerId()));
     }
 
     @Override
     public AuthorizeResponse authorize(TokenPrincipal caller, AuthorizeRequest request) throws ServiceException {
-        String userId = requireUser(caller);
+        String userId = requireUser(caller, Scopes.SERVICE);
         String credentialId = request == null ? null : request.credentialID();
         try {
             CredentialEntity credential = ownCredential(caller, credentialId);
-            SadGrant grant = grant(credential, userId, caller.clientId(), request);
+            SadGrant requested = SadGrants.requested(credential, userId, caller.clientId(), request.numSignatures(),
+                    request.hashAlgorithmOID(), request.hashes(), maxSignatures);
+            SadGrant grant = requested.authenticatedBy(signingFactors.verify(userId,
+                    authData(request.authData(), SigningFactorsBean.PIN), authData(request.authData(), SigningFactorsBean.OTP)),
+                    Instant.now());
             IssuedSad sad = sam.issue(grant);
             audit.record(new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
                     Map.of("numSignatures", String.valueOf(grant.numSignatures()), "factors", String.join(" ", grant.factors()),
@@ -118,14 +118,13 @@ public class CscCredentialsBean implements CscCredentials {
     @Override
     public AuthorizeResponse extendTransaction(TokenPrincipal caller, ExtendTransactionRequest request)
             throws ServiceException {
-        String userId = requireUser(caller);
+        String userId = requireUser(caller, Scopes.SERVICE);
         String credentialId = request == null ? null : request.credentialID();
         try {
             ownCredential(caller, credentialId);
             List<String> hashes = null;
             if (request.hashes() != null && !request.hashes().isEmpty()) {
-                DigestAlgorithm digest = HashList.algorithm(request.hashAlgorithmOID());
-                hashes = HashList.canonical(HashList.decode(request.hashes(), maxSignatures, digest.length()));
+                hashes = SadGrants.canonicalHashes(request.hashAlgorithmOID(), request.hashes(), maxSignatures);
             }
             IssuedSad sad = sam.extend(request.sad(), userId, credentialId, request.hashAlgorithmOID(), hashes);
             audit.record(new AuditEvent(Events.AUTHORIZATION_EXTENDED, AuditEvent.Outcome.SUCCESS, userId, userId,
@@ -139,15 +138,21 @@ public class CscCredentialsBean implements CscCredentials {
     }
 
     @Override
-    public SignHashResponse signHash(TokenPrincipal caller, SignHashRequest request) throws ServiceException {
-        String userId = requireUser(caller);
+    public SignHashResponse signHash(TokenPrincipal caller, String credentialToken, SignHashRequest request)
+            throws ServiceException {
+        boolean sadInRequest = request != null && request.sad() != null;
+        if (!sadInRequest && (caller == null || !caller.scopes().contains(Scopes.CREDENTIAL))) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "SAD is required unless the token has credential scope");
+        }
+        String userId = requireUser(caller, sadInRequest ? Scopes.SERVICE : Scopes.CREDENTIAL);
+        String sad = sadInRequest ? request.sad() : credentialToken;
         String credentialId = request == null ? null : request.credentialID();
         try {
             CredentialEntity credential = ownCredential(caller, credentialId);
             SignatureScheme scheme = SignatureSchemes.fromCsc(request.signAlgo(), request.hashAlgorithmOID(),
                     request.signAlgoParams());
             List<byte[]> hashes = HashList.decode(request.hashes(), maxSignatures, scheme.digest().length());
-            List<byte[]> signatures = sam.sign(request.sad(), userId, credential.wrappedKey(), credential.keyCachePolicy(),
+            List<byte[]> signatures = sam.sign(sad, userId, credential.wrappedKey(), credential.keyCachePolicy(),
                     scheme, request.hashAlgorithmOID(), hashes);
             audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
                     Map.of("hashes", String.valueOf(hashes.size()), "signAlgo", request.signAlgo(),
@@ -161,60 +166,27 @@ public class CscCredentialsBean implements CscCredentials {
         }
     }
 
-    private SadGrant grant(CredentialEntity credential, String userId, String clientId, AuthorizeRequest request)
-            throws ServiceException {
-        if (!credential.enabled()) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "the credential is disabled");
-        }
-        Integer numSignatures = request.numSignatures();
-        if (numSignatures == null || numSignatures < 1 || numSignatures > maxSignatures) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "numSignatures must be 1 to " + maxSignatures);
-        }
-        String hashAlgorithm = request.hashAlgorithmOID();
-        List<String> hashes = List.of();
-        if ("2".equals(credential.scal()) || (request.hashes() != null && !request.hashes().isEmpty())) {
-            if (request.hashes() == null || request.hashes().isEmpty()) {
-                throw new ServiceException(ErrorCode.INVALID_REQUEST, "this credential needs the hashes it will sign");
-            }
-            DigestAlgorithm digest = HashList.algorithm(hashAlgorithm);
-            hashes = HashList.canonical(HashList.decode(request.hashes(), maxSignatures, digest.length()));
-            if (hashes.size() != numSignatures) {
-                throw new ServiceException(ErrorCode.INVALID_REQUEST, "numSignatures must equal the number of hashes");
-            }
-        } else if (hashAlgorithm != null) {
-            HashList.algorithm(hashAlgorithm);
-        }
-        verifyPin(userId, request.authData());
-        return new SadGrant(credential.id(), userId, clientId, credential.scal(), hashAlgorithm, hashes, numSignatures,
-                List.of(PIN), Instant.now());
-    }
-
-    /** One answer for a wrong PIN, a missing one and a locked account; failures count in their own transaction. */
-    private void verifyPin(String userId, List<AuthorizeRequest.AuthData> authData) throws ServiceException {
-        String pin = authData == null ? null : authData.stream().filter(a -> a != null && PIN.equals(a.id()))
+    private static String authData(List<AuthorizeRequest.AuthData> authData, String id) {
+        return authData == null ? null : authData.stream().filter(a -> a != null && id.equals(a.id()))
                 .map(AuthorizeRequest.AuthData::value).findFirst().orElse(null);
-        UserEntity user = em.find(UserEntity.class, userId);
-        Instant now = Instant.now();
-        boolean locked = user.pins().lockedAt(now);
-        boolean matches = pin != null && SecretHasher.matches(pin.toCharArray(), user.pinHash(), pepper);
-        if (!matches || locked) {
-            if (!locked) {
-                failures.pinFailed(userId);
-            }
-            throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
-        }
-        user.pins().succeeded();
     }
 
-    private static String requireUser(TokenPrincipal caller) throws ServiceException {
+    /**
+     * The user the token speaks for, if it carries the scope this call needs: a credential token is good only as
+     * the SAD of signHash, a service token for everything else (checklist C5).
+     */
+    private static String requireUser(TokenPrincipal caller, String scope) throws ServiceException {
         if (caller == null || caller.userId() == null) {
             throw new ServiceException(ErrorCode.INVALID_TOKEN, "the token does not speak for a user");
+        }
+        if (!caller.scopes().contains(scope)) {
+            throw new ServiceException(ErrorCode.INSUFFICIENT_SCOPE, "this call needs a token of scope " + scope);
         }
         return caller.userId();
     }
 
     private CredentialEntity ownCredential(TokenPrincipal caller, String credentialId) throws ServiceException {
-        String userId = requireUser(caller);
+        String userId = caller.userId();
         CredentialEntity credential = credentialId == null ? null : em.find(CredentialEntity.class, credentialId);
         if (credential == null || !credential.ownerId().equals(userId)) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "invalid credentialID");

@@ -33,12 +33,15 @@ public class BearerTokenEntity {
     private Instant expiresAt;
     @Column(nullable = false)
     private boolean revoked;
+    @Column(name = "family_id")
+    private String familyId;
 
     protected BearerTokenEntity() {
     }
 
     BearerTokenEntity(String tokenHash, String tokenType, String userId, String clientId, Set<String> scopes,
-                      Instant issuedAt, Instant expiresAt) {
+                      String familyId, Instant issuedAt, Instant expiresAt) {
+        this.familyId = familyId;
         this.tokenHash = tokenHash;
         this.tokenType = tokenType;
         this.userId = userId;
@@ -54,6 +57,18 @@ public class BearerTokenEntity {
 
     void revoke() {
         revoked = true;
+    }
+
+    boolean isRefresh() {
+        return REFRESH.equals(tokenType);
+    }
+
+    String familyId() {
+        return familyId;
+    }
+
+    String tokenHash() {
+        return tokenHash;
     }
 
     String userId() {

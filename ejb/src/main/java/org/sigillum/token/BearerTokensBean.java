@@ -1,25 +1,33 @@
 package org.sigillum.token;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.api.auth.Scopes;
 import org.sigillum.api.auth.TokenPrincipal;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.sam.IssuedSad;
 import org.sigillum.api.service.BearerTokens;
+import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.sam.auth.Digests;
 
 /**
  * Issues and checks opaque bearer tokens: 256 random bits, base64url; the database keeps their SHA-256, so a
- * dump of it yields no usable token.
+ * dump of it yields no usable token. Tokens of one grant share a family: a rotated refresh token or a spent
+ * authorization code presented again revokes the family, since one of the two presenters is a thief (C2, C6).
  */
 @Stateless
 @LocalBean
@@ -30,6 +38,8 @@ public class BearerTokensBean implements BearerTokens {
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
+    @EJB
+    private SignatureActivation sam;
 
     @Inject
     @ConfigProperty(name = "sigillum.token.access-seconds", defaultValue = "3600")
@@ -37,6 +47,15 @@ public class BearerTokensBean implements BearerTokens {
     @Inject
     @ConfigProperty(name = "sigillum.token.refresh-seconds", defaultValue = "2592000")
     long refreshSeconds;
+
+    /** What a grant hands the application: the token values exist nowhere else afterwards. */
+    public record Issued(String accessToken, String refreshToken, long expiresIn) {
+
+        @Override
+        public String toString() {
+            return "Issued[expiresIn=" + expiresIn + "]";
+        }
+    }
 
     @Override
     public TokenPrincipal authenticate(String accessToken) throws ServiceException {
@@ -51,38 +70,113 @@ public class BearerTokensBean implements BearerTokens {
     public void revoke(String userId, String value) {
         BearerTokenEntity token = value == null ? null : em.find(BearerTokenEntity.class, digest(value));
         if (token != null && userId != null && userId.equals(token.userId())) {
-            token.revoke();
+            revokeGrant(token);
         }
     }
 
-    /** A new access token; returns the value, which exists nowhere else afterwards. */
-    public String issueAccess(String userId, String clientId, Set<String> scopes) {
-        return issue(BearerTokenEntity.ACCESS, userId, clientId, scopes, Duration.ofSeconds(accessSeconds));
+    /** RFC 7009 for a client application: only its own tokens; an unknown token is not an error. */
+    public void revokeForClient(String clientId, String value) {
+        BearerTokenEntity token = value == null ? null : em.find(BearerTokenEntity.class, digest(value));
+        if (token != null && clientId.equals(token.clientId())) {
+            revokeGrant(token);
+        }
     }
 
-    public String issueRefresh(String userId, String clientId, Set<String> scopes) {
-        return issue(BearerTokenEntity.REFRESH, userId, clientId, scopes, Duration.ofSeconds(refreshSeconds));
+    public static String newFamily() {
+        return UUID.randomUUID().toString();
     }
 
-    /** The principal of a live refresh token, or {@code invalid_grant}. */
-    public TokenPrincipal redeemRefresh(String refreshToken) throws ServiceException {
-        BearerTokenEntity token = refreshToken == null ? null : em.find(BearerTokenEntity.class, digest(refreshToken));
-        if (token == null || !token.liveAt(Instant.now(), BearerTokenEntity.REFRESH)) {
+    /** An access token, and a refresh token when {@code withRefresh}, in a family of their own or a given one. */
+    public Issued issue(String userId, String clientId, Set<String> scopes, String familyId, boolean withRefresh) {
+        String family = familyId == null ? newFamily() : familyId;
+        String access = issue(BearerTokenEntity.ACCESS, userId, clientId, scopes, family, Duration.ofSeconds(accessSeconds));
+        String refresh = withRefresh
+                ? issue(BearerTokenEntity.REFRESH, userId, clientId, scopes, family, Duration.ofSeconds(refreshSeconds))
+                : null;
+        return new Issued(access, refresh, accessSeconds);
+    }
+
+    /**
+     * A credential-scope access token: the SAD value itself, recorded as a bearer token of the user with the SAD's
+     * lifetime, so that it authenticates the signHash call that spends it.
+     */
+    public Issued issueCredentialToken(String userId, String clientId, IssuedSad sad, String familyId) {
+        Instant now = Instant.now();
+        em.persist(new BearerTokenEntity(digest(sad.value()), BearerTokenEntity.ACCESS, userId, clientId,
+                Set.of(Scopes.CREDENTIAL), familyId, now, now.plusSeconds(sad.expiresInSeconds())));
+        return new Issued(sad.value(), null, sad.expiresInSeconds());
+    }
+
+    /**
+     * Trades a live refresh token of {@code clientId} (null for CSC auth/login's own tokens) for a new pair in
+     * the same family. A refresh token that was already rotated or revoked revokes its family.
+     */
+    public Issued rotate(String refreshToken, String clientId, Set<String> narrowedScopes) throws ServiceException {
+        BearerTokenEntity token = refreshToken == null ? null
+                : em.find(BearerTokenEntity.class, digest(refreshToken), LockModeType.PESSIMISTIC_WRITE);
+        if (token == null || !token.isRefresh() || !java.util.Objects.equals(clientId, token.clientId())) {
             throw new ServiceException(ErrorCode.INVALID_GRANT, "the refresh token is invalid, expired or revoked");
         }
-        return new TokenPrincipal(token.userId(), token.clientId(), token.scopes());
+        if (!token.liveAt(Instant.now(), BearerTokenEntity.REFRESH)) {
+            if (token.familyId() != null) {
+                revokeFamily(token.familyId());
+                throw new GrantRevokedException("the refresh token was already used; its grant is revoked");
+            }
+            throw new ServiceException(ErrorCode.INVALID_GRANT, "the refresh token is invalid, expired or revoked");
+        }
+        Set<String> scopes = token.scopes();
+        if (narrowedScopes != null && !narrowedScopes.isEmpty()) {
+            if (!scopes.containsAll(narrowedScopes)) {
+                throw new ServiceException(ErrorCode.INVALID_SCOPE, "a refresh cannot widen the scope");
+            }
+            scopes = narrowedScopes;
+        }
+        token.revoke();
+        return issue(token.userId(), token.clientId(), scopes, token.familyId(), true);
+    }
+
+    /** Revokes every token of a family, and withdraws the SADs its credential tokens stand for. */
+    public void revokeFamily(String familyId) {
+        List<BearerTokenEntity> family = em.createQuery(
+                "select t from BearerTokenEntity t where t.familyId = :family", BearerTokenEntity.class)
+                .setParameter("family", familyId).getResultList();
+        for (BearerTokenEntity member : family) {
+            withdraw(member);
+        }
+    }
+
+    /** Revokes every token a client holds (the client was deleted). */
+    public void revokeAllOfClient(String clientId) {
+        em.createQuery("select t from BearerTokenEntity t where t.clientId = :client", BearerTokenEntity.class)
+                .setParameter("client", clientId).getResultList().forEach(this::withdraw);
     }
 
     public long accessLifetimeSeconds() {
         return accessSeconds;
     }
 
-    private String issue(String type, String userId, String clientId, Set<String> scopes, Duration lifetime) {
+    private void revokeGrant(BearerTokenEntity token) {
+        if (token.familyId() != null && token.isRefresh()) {
+            revokeFamily(token.familyId());
+        } else {
+            withdraw(token);
+        }
+    }
+
+    private void withdraw(BearerTokenEntity token) {
+        token.revoke();
+        if (token.scopes().contains(Scopes.CREDENTIAL)) {
+            sam.withdraw(token.tokenHash());
+        }
+    }
+
+    private String issue(String type, String userId, String clientId, Set<String> scopes, String familyId,
+                         Duration lifetime) {
         byte[] raw = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(raw);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = Instant.now();
-        em.persist(new BearerTokenEntity(digest(value), type, userId, clientId, scopes, now, now.plus(lifetime)));
+        em.persist(new BearerTokenEntity(digest(value), type, userId, clientId, scopes, familyId, now, now.plus(lifetime)));
         return value;
     }
 

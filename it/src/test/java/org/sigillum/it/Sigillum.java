@@ -59,12 +59,43 @@ final class Sigillum {
         return env("SIGILLUM_IT_URL") + path;
     }
 
+    private static volatile String operatorToken;
+
+    /** An admin-scope token of the bootstrap client, obtained once with client_credentials. */
     static String operatorToken() {
-        try {
-            return Files.readString(Path.of(env("SIGILLUM_IT_OPERATOR_TOKEN_FILE")), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        String token = operatorToken;
+        if (token == null) {
+            token = clientCredentialsToken(env("SIGILLUM_IT_BOOTSTRAP_CLIENT_ID"), env("SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET"));
+            operatorToken = token;
         }
+        return token;
+    }
+
+    static String clientCredentialsToken(String clientId, String secret) {
+        Reply reply = form("/csc/v2/oauth2/token", basic(clientId, secret), "grant_type=client_credentials&scope=admin");
+        if (reply.status() != 200) {
+            throw new AssertionError("client_credentials failed: " + reply);
+        }
+        return reply.json().get("access_token").asText();
+    }
+
+    static String basic(String clientId, String secret) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((urlEncode(clientId) + ":" + urlEncode(secret))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String urlEncode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A form-encoded POST, with an Authorization header value when given (OAuth 2.0 endpoints). */
+    static Reply form(String path, String authorization, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
     }
 
     static Reply post(String path, String contentType, String body, String bearer) {

@@ -1,5 +1,11 @@
 package org.sigillum.sam;
 
+import java.io.IOException;
+import java.util.Base64;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import java.util.Optional;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
@@ -45,13 +51,48 @@ public final class SignatureSchemes {
         return scheme;
     }
 
-    /** RSASSA-PSS with MGF1 over the same hash and a salt as long as the hash, the profile ETSI and CSC expect. */
+    /**
+     * RSASSA-PSS as {@code signAlgoParams} (base64 DER RSASSA-PSS-params, RFC 4055) define it, MGF1 only; without
+     * them, MGF1 over the same hash and a salt as long as the hash, the profile ETSI and CSC expect.
+     */
     private static SignatureScheme pss(Optional<DigestAlgorithm> hash, String signAlgoParams) throws ServiceException {
-        if (signAlgoParams != null && !signAlgoParams.isBlank()) {
-            throw invalid("explicit signAlgoParams for RSASSA-PSS are not accepted yet; send hashAlgorithmOID");
+        if (signAlgoParams == null || signAlgoParams.isBlank()) {
+            DigestAlgorithm digest = hash.orElseThrow(() -> invalid("hashAlgorithmOID is required with RSASSA-PSS"));
+            return new SignatureScheme.RsaPss(digest, digest, digest.length());
         }
-        DigestAlgorithm digest = hash.orElseThrow(() -> invalid("hashAlgorithmOID is required with RSASSA-PSS"));
-        return new SignatureScheme.RsaPss(digest, digest, digest.length());
+        RSASSAPSSparams params;
+        AlgorithmIdentifier mgfHash;
+        int salt;
+        int trailer;
+        try {
+            params = RSASSAPSSparams.getInstance(ASN1Primitive.fromByteArray(Base64.getDecoder().decode(signAlgoParams)));
+            if (!PKCSObjectIdentifiers.id_mgf1.equals(params.getMaskGenAlgorithm().getAlgorithm())
+                    || params.getMaskGenAlgorithm().getParameters() == null) {
+                throw invalid("only MGF1 is supported for RSASSA-PSS");
+            }
+            mgfHash = AlgorithmIdentifier.getInstance(params.getMaskGenAlgorithm().getParameters());
+            salt = params.getSaltLength().intValueExact();
+            trailer = params.getTrailerField().intValueExact();
+        } catch (IllegalArgumentException | IOException | ArithmeticException | ClassCastException e) {
+            throw invalid("signAlgoParams is not a base64 DER RSASSA-PSS-params");
+        }
+        if (trailer != 1) {
+            throw invalid("the RSASSA-PSS trailer field must be 1");
+        }
+        if (salt < 0 || salt > 512) {
+            throw invalid("the RSASSA-PSS salt length is out of range");
+        }
+        DigestAlgorithm digest = digest(params.getHashAlgorithm());
+        DigestAlgorithm mgfDigest = digest(mgfHash);
+        if (hash.isPresent() && hash.get() != digest) {
+            throw invalid("hashAlgorithmOID does not match the hash of signAlgoParams");
+        }
+        return new SignatureScheme.RsaPss(digest, mgfDigest, salt);
+    }
+
+    private static DigestAlgorithm digest(AlgorithmIdentifier algorithm) throws ServiceException {
+        String oid = algorithm.getAlgorithm().getId();
+        return DigestAlgorithm.byOid(oid).orElseThrow(() -> invalid("hash " + oid + " is not supported in signAlgoParams"));
     }
 
     private static ServiceException invalid(String message) {

@@ -54,6 +54,7 @@ class MigrationsOnH2Test {
         expected.putAll(Map.of("id", false, "username", false, "status", false, "created_at", false,
                 "failed_logins", false, "failed_pins", false));
         expected.putAll(Map.of("password_hash", true, "pin_hash", true, "locked_until", true, "pin_locked_until", true));
+        expected.putAll(Map.of("totp_blob", true, "totp_tag", true, "totp_wrapping_label", true, "totp_last_step", false));
         assertEquals(expected, columns("sig_user"));
     }
 
@@ -62,6 +63,8 @@ class MigrationsOnH2Test {
         assertTrue(columns("audit_record").containsKey("record_hash"));
         assertTrue(columns("audit_chain_head").containsKey("last_hash"));
         assertTrue(columns("bearer_token").containsKey("token_hash"));
+        assertTrue(columns("bearer_token").containsKey("family_id"));
+        assertEquals(false, columns("oauth_client").get("secret_hash") == null);
         assertTrue(columns("ca_key").containsKey("wrapped_private_key"));
     }
 

@@ -19,4 +19,9 @@ public record SadGrant(String credentialId, String userId, String clientId, Stri
         factors = List.copyOf(factors);
         Objects.requireNonNull(authenticatedAt, "authenticatedAt");
     }
+
+    /** The same authorization, with the factors the user has now proven. */
+    public SadGrant authenticatedBy(List<String> proven, Instant at) {
+        return new SadGrant(credentialId, userId, clientId, scal, hashAlgorithmOid, hashes, numSignatures, proven, at);
+    }
 }

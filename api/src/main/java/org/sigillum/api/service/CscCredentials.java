@@ -25,5 +25,10 @@ public interface CscCredentials {
 
     AuthorizeResponse extendTransaction(TokenPrincipal caller, ExtendTransactionRequest request) throws ServiceException;
 
-    SignHashResponse signHash(TokenPrincipal caller, SignHashRequest request) throws ServiceException;
+    /**
+     * Signs under the request's SAD with a service token, or, when the request has none, under the caller's
+     * credential-scope token, which is itself the SAD.
+     */
+    SignHashResponse signHash(TokenPrincipal caller, String credentialToken, SignHashRequest request)
+            throws ServiceException;
 }

@@ -10,6 +10,12 @@ public interface LocalLogin {
 
     LoginResponse login(String username, char[] password, boolean rememberMe) throws ServiceException;
 
+    /**
+     * Checks a local account's password, as the login page of the authorization-code flow does, and returns the
+     * user's ID; refusals are counted and audited like those of auth/login.
+     */
+    String authenticate(String username, char[] password) throws ServiceException;
+
     /** A new access token for a live refresh token (CSC auth/login with {@code refresh_token}). */
     LoginResponse refresh(String refreshToken) throws ServiceException;
 }

@@ -20,6 +20,12 @@ public interface SignatureActivation {
     IssuedSad issue(SadGrant grant);
 
     /**
+     * Makes a SAD unusable before its time, given its SHA-256 (hex) as bearer tokens are stored: a credential
+     * token whose grant was revoked (code replay, RFC 7009 revocation) must not sign afterwards.
+     */
+    void withdraw(String sadDigest);
+
+    /**
      * CSC extendTransaction: consumes a live SAD of this caller and credential and issues a new one for the same
      * authorization (or, when {@code hashes} is given, for those of its hashes), with a fresh lifetime, as long as
      * the user's authentication is not older than the configured maximum.

@@ -60,6 +60,11 @@ public class SignatureActivationBean implements SignatureActivation {
     }
 
     @Override
+    public void withdraw(String sadDigest) {
+        consumer.consume(sadDigest);
+    }
+
+    @Override
     public IssuedSad extend(String sad, String callerUserId, String credentialId, String hashAlgorithmOid,
                             List<String> hashes) throws ServiceException {
         SadRecord record = consumeLive(sad);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.sigillum.api.admin.CreateCredentialRequest;
 import org.sigillum.api.admin.CreateUserRequest;
@@ -50,6 +51,14 @@ public class UsersResource {
     public Response delete(@PathParam("id") String id) throws ServiceException {
         accounts.deleteUser(id);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/authenticators/totp")
+    @Operation(summary = "Enroll a TOTP authenticator (RFC 6238, SHA-1, 6 digits, 30 s); signing then needs PIN AND OTP")
+    public Response enrollTotp(@PathParam("id") String id) throws ServiceException {
+        return Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
+                .entity(accounts.enrollTotp(id)).build();
     }
 
     @DELETE

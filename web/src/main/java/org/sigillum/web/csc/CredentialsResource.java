@@ -2,6 +2,8 @@ package org.sigillum.web.csc;
 
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +23,7 @@ import org.sigillum.api.csc.SignHashResponse;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.CscCredentials;
 import org.sigillum.web.security.BearerFilter;
+import org.sigillum.web.security.BearerHeader;
 import org.sigillum.web.security.CscAuthenticated;
 
 @Path("/csc/v2")
@@ -64,8 +67,10 @@ public class CredentialsResource {
 
     @POST
     @Path("signatures/signHash")
-    @Operation(summary = "CSC signatures/signHash: sign hashes under a SAD")
-    public SignHashResponse signHash(@Context SecurityContext security, SignHashRequest request) throws ServiceException {
-        return credentials.signHash(BearerFilter.principal(security), request);
+    @Operation(summary = "CSC signatures/signHash: sign hashes under a SAD, or under a credential-scope token")
+    public SignHashResponse signHash(@Context SecurityContext security,
+                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                     SignHashRequest request) throws ServiceException {
+        return credentials.signHash(BearerFilter.principal(security), BearerHeader.token(authorization), request);
     }
 }

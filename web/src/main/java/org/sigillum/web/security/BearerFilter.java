@@ -9,19 +9,23 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
+import org.sigillum.api.auth.Scopes;
 import org.sigillum.api.auth.TokenPrincipal;
 import org.sigillum.api.error.ApiError;
+import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.BearerTokens;
 
-/** Checks the bearer access token of CSC calls and hands its principal to the resource. */
+/**
+ * Checks the bearer access token of CSC calls and hands its principal to the resource. Admin tokens are for the
+ * admin API only: they are refused here as tokens of another audience (checklist C5).
+ */
 @Provider
 @CscAuthenticated
 @Priority(Priorities.AUTHENTICATION)
 public class BearerFilter implements ContainerRequestFilter {
-
 
     @EJB
     private BearerTokens tokens;
@@ -31,33 +35,19 @@ public class BearerFilter implements ContainerRequestFilter {
         String token = BearerHeader.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         try {
             TokenPrincipal principal = tokens.authenticate(token);
-            boolean secure = request.getSecurityContext().isSecure();
-            request.setSecurityContext(new SecurityContext() {
-                @Override
-                public Principal getUserPrincipal() {
-                    return new Caller(principal);
-                }
-
-                @Override
-                public boolean isUserInRole(String scope) {
-                    return principal.scopes().contains(scope);
-                }
-
-                @Override
-                public boolean isSecure() {
-                    return secure;
-                }
-
-                @Override
-                public String getAuthenticationScheme() {
-                    return "Bearer";
-                }
-            });
+            if (principal.userId() == null || principal.scopes().contains(Scopes.ADMIN)) {
+                throw new ServiceException(ErrorCode.INVALID_TOKEN, "the token is not valid for the CSC API");
+            }
+            request.setSecurityContext(new TokenSecurityContext(principal, request.getSecurityContext().isSecure()));
         } catch (ServiceException e) {
-            request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sigillum\", error=\"invalid_token\"")
-                    .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(e.code(), e.getMessage())).build());
+            request.abortWith(unauthorized(e.getMessage()));
         }
+    }
+
+    static Response unauthorized(String description) {
+        return Response.status(Response.Status.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sigillum\", error=\"invalid_token\"")
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(ErrorCode.INVALID_TOKEN, description)).build();
     }
 
     /** The token's principal as the JAX-RS security context carries it. */

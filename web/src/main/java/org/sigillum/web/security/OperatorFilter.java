@@ -6,30 +6,36 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import org.sigillum.api.error.ApiError;
-import org.sigillum.api.error.ErrorCode;
-import org.sigillum.api.service.OperatorAuthentication;
+import org.sigillum.api.auth.Scopes;
+import org.sigillum.api.auth.TokenPrincipal;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.BearerTokens;
 
+/**
+ * Admits to the admin API only tokens of scope {@code admin} that an operator's client obtained with
+ * client_credentials; a user's token, whatever its scope, is of another audience (checklist C5).
+ */
 @Provider
 @OperatorOnly
 @Priority(Priorities.AUTHENTICATION)
 public class OperatorFilter implements ContainerRequestFilter {
 
-
     @EJB
-    private OperatorAuthentication operators;
+    private BearerTokens tokens;
 
     @Override
     public void filter(ContainerRequestContext request) {
         String token = BearerHeader.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (!operators.isOperator(token)) {
-            request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sigillum\"")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ApiError.of(ErrorCode.INVALID_TOKEN, "operator credential missing or wrong")).build());
+        try {
+            TokenPrincipal principal = tokens.authenticate(token);
+            if (principal.userId() != null || !principal.scopes().contains(Scopes.ADMIN)) {
+                request.abortWith(BearerFilter.unauthorized("the token is not valid for the admin API"));
+                return;
+            }
+            request.setSecurityContext(new TokenSecurityContext(principal, request.getSecurityContext().isSecure()));
+        } catch (ServiceException e) {
+            request.abortWith(BearerFilter.unauthorized(e.getMessage()));
         }
     }
 }

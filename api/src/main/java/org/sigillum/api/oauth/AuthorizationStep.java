@@ -1,0 +1,39 @@
+package org.sigillum.api.oauth;
+
+import java.net.URI;
+import java.util.List;
+
+/** What the browser is shown next in an authorization-code flow: a login form, a consent form, or a redirect. */
+public sealed interface AuthorizationStep {
+
+    /** The transaction a form belongs to and the anti-CSRF value it must post back. */
+    record Form(String transactionId, String csrf, String clientName) {
+
+        @Override
+        public String toString() {
+            return "Form[" + clientName + "]";
+        }
+    }
+
+    record Login(Form form, String error) implements AuthorizationStep {
+    }
+
+    /**
+     * What the user is asked to approve: the scope, and for a credential authorization the credential, the
+     * number of signatures and each document's label and digest.
+     */
+    record Consent(Form form, String userName, String scope, String credential, int numSignatures, String description,
+                   List<Document> documents, boolean pinRequired, boolean otpRequired, String error)
+            implements AuthorizationStep {
+
+        public Consent {
+            documents = List.copyOf(documents);
+        }
+    }
+
+    record Document(String label, String digest) {
+    }
+
+    record Redirect(URI location) implements AuthorizationStep {
+    }
+}

@@ -1,0 +1,109 @@
+package org.sigillum.account;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.hsm.HsmConnection;
+import org.sigillum.hsm.HsmConnectionFactory;
+import org.sigillum.hsm.HsmException;
+import org.sigillum.keys.HsmFailures;
+import org.sigillum.sam.auth.HsmPepper;
+import org.sigillum.sam.auth.SecretHasher;
+
+/**
+ * Checks the factors a user presents to activate a signing key: the signing PIN and, once the user has enrolled
+ * an authenticator app, a TOTP code computed by the HSM from the sealed seed. One answer for any wrong or
+ * missing factor and for a locked account; failures are counted in a transaction of their own (checklist C8),
+ * and a TOTP code is accepted once.
+ */
+@Stateless
+@LocalBean
+public class SigningFactorsBean {
+
+    public static final String PIN = "PIN";
+    public static final String OTP = "OTP";
+    private static final String WRONG_AUTHENTICATION = "the authentication data is wrong, or signing is locked";
+
+    @PersistenceContext(unitName = "sigillum")
+    private EntityManager em;
+    @EJB
+    private AuthenticationFailuresBean failures;
+    @Inject
+    private HsmPepper pepper;
+    @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
+    private HsmConnectionFactory hsm;
+
+    /** True when the user's signing needs a one-time code as well as the PIN. */
+    public boolean otpRequired(String userId) {
+        UserEntity user = em.find(UserEntity.class, userId);
+        return user != null && user.hasTotp();
+    }
+
+    /** Verifies PIN and, where enrolled, OTP; returns the factors proven, for the SAD's evidence. */
+    public List<String> verify(String userId, String pin, String otp) throws ServiceException {
+        // no lock here: a failure is counted in a transaction of its own, which must be able to lock the row
+        UserEntity user = em.find(UserEntity.class, userId);
+        if (user == null) {
+            throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
+        }
+        Instant now = Instant.now();
+        boolean locked = user.pins().lockedAt(now);
+        boolean pinMatches = pin != null && user.pinHash() != null
+                && SecretHasher.matches(pin.toCharArray(), user.pinHash(), pepper);
+        long otpStep = user.hasTotp() ? acceptedStep(user, otp, now) : 0;
+        boolean otpMatches = !user.hasTotp() || (otpStep > 0 && pinMatches && !locked && claim(userId, otpStep));
+        if (!pinMatches || !otpMatches || locked) {
+            if (!locked) {
+                failures.pinFailed(userId);
+            }
+            throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
+        }
+        user.pins().succeeded();
+        return user.hasTotp() ? List.of(PIN, OTP) : List.of(PIN);
+    }
+
+    /**
+     * Records the step as used, if no concurrent request has used it or a later one: the conditional update is
+     * atomic in the database, so a code replayed at the same moment is accepted at most once.
+     */
+    private boolean claim(String userId, long step) {
+        return em.createNativeQuery("UPDATE sig_user SET totp_last_step = ?1 WHERE id = ?2 AND totp_last_step < ?1")
+                .setParameter(1, step).setParameter(2, userId).executeUpdate() == 1;
+    }
+
+    /** The time step whose code {@code otp} is, if it is one not used before within the window; else 0. */
+    private long acceptedStep(UserEntity user, String otp, Instant now) throws ServiceException {
+        if (otp == null || otp.length() != Totp.DIGITS || !otp.chars().allMatch(Character::isDigit)) {
+            return 0;
+        }
+        List<Long> steps = Totp.candidateSteps(now, user.totp().lastStep());
+        if (steps.isEmpty()) {
+            return 0;
+        }
+        List<byte[]> macs;
+        try (HsmConnection connection = hsm.getConnection()) {
+            macs = connection.hmacSha1(user.totp().sealed(user.id()), steps.stream().map(Totp::counter).toList());
+        } catch (HsmException e) {
+            throw HsmFailures.toServiceException("one-time code check", e);
+        }
+        long accepted = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            // every candidate is compared, so the time taken does not tell which step matched
+            if (MessageDigest.isEqual(Totp.truncate(macs.get(i), Totp.DIGITS).getBytes(StandardCharsets.US_ASCII),
+                    otp.getBytes(StandardCharsets.US_ASCII))) {
+                accepted = steps.get(i);
+            }
+        }
+        return accepted;
+    }
+}

@@ -1,0 +1,131 @@
+package org.sigillum.web.oauth;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.sigillum.api.oauth.AuthorizationStep;
+
+/**
+ * The login, consent and error pages of the authorization-code flow. Every value is HTML-escaped; the pages
+ * run no script, cannot be framed and are not cached.
+ */
+final class Pages {
+
+    private static final String LAYOUT = layout();
+    private static final String SECURITY_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+
+    private Pages() {
+    }
+
+    static Response login(AuthorizationStep.Login step) {
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>Sign in</h1><p class=\"muted\">").append(escape(step.form().clientName()))
+                .append(" asks to act for you at this signing service.</p>");
+        error(body, step.error());
+        body.append("<form method=\"post\" action=\"").append(AuthorizeResource.LOGIN_PATH).append("\">");
+        csrf(body, step.form());
+        body.append("<label for=\"username\">Username</label>")
+                .append("<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" required>")
+                .append("<label for=\"password\">Password</label>")
+                .append("<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>")
+                .append("<button type=\"submit\">Sign in</button></form>");
+        return page(200, "Sign in", body);
+    }
+
+    static Response consent(AuthorizationStep.Consent step) {
+        StringBuilder body = new StringBuilder();
+        String client = escape(step.form().clientName());
+        if (step.credential() == null) {
+            body.append("<h1>Allow access</h1><p>Signed in as <b>").append(escape(step.userName())).append("</b>.</p><p>")
+                    .append(client).append(" asks to see your signing credentials and to request signatures. ")
+                    .append("Each signature will still need your approval.</p>");
+        } else {
+            body.append("<h1>Approve signing</h1><p>Signed in as <b>").append(escape(step.userName())).append("</b>.</p><p>")
+                    .append(client).append(" asks you to sign <b>").append(step.numSignatures())
+                    .append(step.numSignatures() == 1 ? " document" : " documents").append("</b> with your key ")
+                    .append(escape(step.credential())).append(".</p>");
+            if (step.description() != null) {
+                body.append("<p>").append(escape(step.description())).append("</p>");
+            }
+            if (!step.documents().isEmpty()) {
+                body.append("<table><tr><th>Document</th><th>Digest (base64)</th></tr>");
+                for (AuthorizationStep.Document document : step.documents()) {
+                    body.append("<tr><td>").append(escape(document.label().isEmpty() ? "(no label)" : document.label()))
+                            .append("</td><td><code>").append(escape(document.digest())).append("</code></td></tr>");
+                }
+                body.append("</table>");
+            }
+        }
+        error(body, step.error());
+        body.append("<form method=\"post\" action=\"").append(AuthorizeResource.CONSENT_PATH).append("\">");
+        csrf(body, step.form());
+        if (step.pinRequired()) {
+            body.append("<label for=\"pin\">Signing PIN</label>")
+                    .append("<input type=\"password\" id=\"pin\" name=\"pin\" inputmode=\"numeric\" autocomplete=\"off\">");
+        }
+        if (step.otpRequired()) {
+            body.append("<label for=\"otp\">One-time code from your authenticator app</label>")
+                    .append("<input type=\"text\" id=\"otp\" name=\"otp\" inputmode=\"numeric\" ")
+                    .append("autocomplete=\"one-time-code\" maxlength=\"6\">");
+        }
+        body.append("<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button> ")
+                .append("<button type=\"submit\" class=\"secondary\" name=\"decision\" value=\"deny\">Decline</button>")
+                .append("</form>");
+        return page(200, step.credential() == null ? "Allow access" : "Approve signing", body);
+    }
+
+    static Response error(int status, String message) {
+        StringBuilder body = new StringBuilder("<h1>This request cannot go on</h1>");
+        error(body, message);
+        body.append("<p class=\"muted\">Return to the application and start again.</p>");
+        return page(status, "Error", body);
+    }
+
+    private static void csrf(StringBuilder body, AuthorizationStep.Form form) {
+        body.append("<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(form.csrf())).append("\">");
+    }
+
+    private static void error(StringBuilder body, String error) {
+        if (error != null) {
+            body.append("<p class=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
+        }
+    }
+
+    private static Response page(int status, String title, StringBuilder body) {
+        String html = LAYOUT.replace("{{title}}", escape(title)).replace("{{body}}", body);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache")
+                .header("Content-Security-Policy", SECURITY_POLICY).header("X-Frame-Options", "DENY")
+                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer").build();
+    }
+
+    static String escape(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String layout() {
+        try (InputStream in = Pages.class.getResourceAsStream("/org/sigillum/web/oauth/page.html")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
