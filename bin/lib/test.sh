@@ -2,11 +2,11 @@
 # server this command starts on PostgreSQL with a fresh token, and stops again.
 
 TEST_DIR="$VAR_DIR/test"
-TEST_PORT_OFFSET=10000
+TEST_PORT_OFFSET="${SIGILLUM_TEST_PORT_OFFSET:-10000}"
 TEST_PG_PORT="${SIGILLUM_TEST_PG_PORT:-15432}"
 # outside the checkout: the postgres user, which runs the cluster when we are root, may not be able to
 # traverse the directories above a clone (a home directory of mode 700, say)
-TEST_PG_DIR="${TMPDIR:-/tmp}/sigillum-test-pg-$(id -u)"
+TEST_PG_DIR="${TMPDIR:-/tmp}/sigillum-test-pg-$(id -u)-$TEST_PG_PORT"
 
 test_cleanup() {
     instance_stop "$TEST_DIR/server"

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.sigillum.api.admin.CreateUserRequest;
 import org.sigillum.api.admin.UserView;
 import org.sigillum.api.audit.AuditEvent;
+import org.sigillum.api.auth.RequestCaller;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AccountService;
@@ -39,6 +40,8 @@ public class AccountServiceBean implements AccountService {
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
+    @Inject
+    private RequestCaller caller;
 
     @EJB
     private AuditTrail audit;
@@ -58,11 +61,11 @@ public class AccountServiceBean implements AccountService {
         String requested = request == null ? null : request.username();
         try {
             UserEntity user = newUser(request);
-            audit.record(new AuditEvent(Events.USER_CREATED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, user.id(), null,
+            audit.record(new AuditEvent(Events.USER_CREATED, AuditEvent.Outcome.SUCCESS, caller.actor(), user.id(), null,
                     Map.of("username", user.username())));
             return view(user);
         } catch (ServiceException e) {
-            audit.recordRefusal(Events.unsuccessful(Events.USER_CREATION_REFUSED, Events.USER_CREATION_REFUSED, e, null,
+            audit.recordRefusal(Events.unsuccessful(Events.USER_CREATION_REFUSED, Events.USER_CREATION_REFUSED, e, caller.actor(), null,
                     requested == null ? Map.of() : Map.of("username", requested)));
             throw e;
         }
@@ -100,7 +103,7 @@ public class AccountServiceBean implements AccountService {
         }
         em.createQuery("delete from BearerTokenEntity t where t.userId = :user").setParameter("user", id).executeUpdate();
         em.remove(user);
-        audit.record(new AuditEvent(Events.USER_DELETED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, id, null,
+        audit.record(new AuditEvent(Events.USER_DELETED, AuditEvent.Outcome.SUCCESS, caller.actor(), id, null,
                 Map.of("username", user.username())));
     }
 
@@ -134,7 +137,7 @@ public class AccountServiceBean implements AccountService {
             seed = connection.randomBytes(Totp.SEED_BYTES);
             user.totp().enroll(connection.sealSecret(seed, TotpSeed.binding(userId)));
             String secret = Base32.encode(seed);
-            audit.record(new AuditEvent(Events.TOTP_ENROLLED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, userId, null,
+            audit.record(new AuditEvent(Events.TOTP_ENROLLED, AuditEvent.Outcome.SUCCESS, caller.actor(), userId, null,
                     Map.of()));
             return new TotpEnrollment(secret, Totp.uri(serviceName, user.username(), secret));
         } catch (HsmException e) {

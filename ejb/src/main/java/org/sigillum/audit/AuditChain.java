@@ -20,7 +20,7 @@ public final class AuditChain {
 
     /** A record's content, everything the hash covers. */
     public record Record(long seq, Instant recordedAt, String event, String outcome, String actor, String userId,
-                         String credentialId, String detail, String prevHash) {
+                         String credentialId, String detail, String clientId, Integer quantity, String prevHash) {
     }
 
     private AuditChain() {
@@ -41,6 +41,8 @@ public final class AuditChain {
         field(out, record.userId());
         field(out, record.credentialId());
         field(out, record.detail());
+        field(out, record.clientId());
+        field(out, record.quantity() == null ? null : record.quantity().toString());
         field(out, record.prevHash());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));

@@ -26,6 +26,9 @@ public class AuditRecordEntity {
     private String credentialId;
     @Column(nullable = false)
     private String detail;
+    @Column(name = "client_id")
+    private String clientId;
+    private Integer quantity;
     @Column(name = "prev_hash", nullable = false)
     private String prevHash;
     @Column(name = "record_hash", nullable = false)
@@ -43,12 +46,15 @@ public class AuditRecordEntity {
         this.userId = record.userId();
         this.credentialId = record.credentialId();
         this.detail = record.detail();
+        this.clientId = record.clientId();
+        this.quantity = record.quantity();
         this.prevHash = record.prevHash();
         this.recordHash = recordHash;
     }
 
     AuditChain.Record content() {
-        return new AuditChain.Record(seq, recordedAt, event, outcome, actor, userId, credentialId, detail, prevHash);
+        return new AuditChain.Record(seq, recordedAt, event, outcome, actor, userId, credentialId, detail, clientId,
+                quantity, prevHash);
     }
 
     long seq() {

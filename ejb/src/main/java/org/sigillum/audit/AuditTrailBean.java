@@ -2,6 +2,8 @@ package org.sigillum.audit;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.sigillum.api.auth.RequestCaller;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ejb.TransactionAttribute;
@@ -57,6 +59,8 @@ public class AuditTrailBean implements AuditTrail {
     private EntityManager em;
     @Resource
     private TransactionSynchronizationRegistry transactions;
+    @Inject
+    private RequestCaller caller;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -114,7 +118,8 @@ public class AuditTrailBean implements AuditTrail {
                 LockModeType.PESSIMISTIC_WRITE);
         AuditChain.Record record = new AuditChain.Record(head.lastSeq() + 1, AuditChain.timestamp(Instant.now()),
                 event.event(), event.outcome().name(), event.actor(), event.userId(), event.credentialId(),
-                detailJson(event.details()), head.lastHash());
+                detailJson(event.details()), event.clientId() != null ? event.clientId() : caller.clientId(),
+                event.quantity(), head.lastHash());
         String hash = AuditChain.hash(record);
         em.persist(new AuditRecordEntity(record, hash));
         head.advance(record.seq(), hash);
@@ -137,6 +142,6 @@ public class AuditTrailBean implements AuditTrail {
     private static AuditRecordView view(AuditRecordEntity entity) {
         AuditChain.Record r = entity.content();
         return new AuditRecordView(r.seq(), r.recordedAt().toString(), r.event(), r.outcome(), r.actor(), r.userId(),
-                r.credentialId(), r.detail(), r.prevHash(), entity.recordHash());
+                r.credentialId(), r.detail(), r.clientId(), r.quantity(), r.prevHash(), entity.recordHash());
     }
 }

@@ -8,9 +8,6 @@ import org.sigillum.api.error.ServiceException;
 /** The audit events of the account and key services, and who caused them. */
 public final class Events {
 
-    /** The operator credential of the admin API; named principals come with the OAuth 2.0 server. */
-    public static final String OPERATOR = "operator";
-
     public static final String USER_CREATED = "USER_CREATED";
     public static final String USER_CREATION_REFUSED = "USER_CREATION_REFUSED";
     public static final String CREDENTIAL_CREATED = "CREDENTIAL_CREATED";
@@ -38,12 +35,12 @@ public final class Events {
     }
 
     /** A refusal or failure, classified by whose fault it was, with the reason the caller was given. */
-    public static AuditEvent unsuccessful(String refusedEvent, String failedEvent, ServiceException e, String userId,
-                                          Map<String, String> details) {
+    public static AuditEvent unsuccessful(String refusedEvent, String failedEvent, ServiceException e, String actor,
+                                          String userId, Map<String, String> details) {
         boolean serverSide = e.code() == ErrorCode.SERVER_ERROR || e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE;
         Map<String, String> withReason = new java.util.HashMap<>(details);
         withReason.put("reason", e.getMessage());
         return new AuditEvent(serverSide ? failedEvent : refusedEvent,
-                serverSide ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED, OPERATOR, userId, null, withReason);
+                serverSide ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED, actor, userId, null, withReason);
     }
 }

@@ -105,8 +105,8 @@ public class CscCredentialsBean implements CscCredentials {
                     Instant.now());
             IssuedSad sad = sam.issue(grant);
             audit.record(new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
-                    Map.of("numSignatures", String.valueOf(grant.numSignatures()), "factors", String.join(" ", grant.factors()),
-                            "client", String.valueOf(caller.clientId()))));
+                    Map.of("numSignatures", String.valueOf(grant.numSignatures()), "factors",
+                            String.join(" ", grant.factors()))).counting(grant.numSignatures()));
             return new AuthorizeResponse(sad.value(), sad.expiresInSeconds());
         } catch (ServiceException e) {
             audit.recordRefusal(new AuditEvent(Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, userId, userId,
@@ -128,7 +128,7 @@ public class CscCredentialsBean implements CscCredentials {
             }
             IssuedSad sad = sam.extend(request.sad(), userId, credentialId, request.hashAlgorithmOID(), hashes);
             audit.record(new AuditEvent(Events.AUTHORIZATION_EXTENDED, AuditEvent.Outcome.SUCCESS, userId, userId,
-                    credentialId, Map.of("client", String.valueOf(caller.clientId()))));
+                    credentialId, Map.of()));
             return new AuthorizeResponse(sad.value(), sad.expiresInSeconds());
         } catch (ServiceException e) {
             audit.recordRefusal(new AuditEvent(Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, userId, userId,
@@ -155,8 +155,7 @@ public class CscCredentialsBean implements CscCredentials {
             List<byte[]> signatures = sam.sign(sad, userId, credential.wrappedKey(), credential.keyCachePolicy(),
                     scheme, request.hashAlgorithmOID(), hashes);
             audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
-                    Map.of("hashes", String.valueOf(hashes.size()), "signAlgo", request.signAlgo(),
-                            "client", String.valueOf(caller.clientId()))));
+                    Map.of("hashes", String.valueOf(hashes.size()), "signAlgo", request.signAlgo())).counting(hashes.size()));
             return new SignHashResponse(signatures.stream().map(Base64.getEncoder()::encodeToString).toList());
         } catch (ServiceException e) {
             audit.recordRefusal(new AuditEvent(Events.SIGNING_REFUSED, e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE

@@ -29,7 +29,8 @@ public class ServiceInfoBean implements ServiceInfo {
     static final String SPECS = "2.0.0.2";
     /** The CSC methods this server implements; grows as they land, and lists nothing that does not exist. */
     static final List<String> METHODS = List.of("info", "auth/revoke", "credentials/list", "credentials/info",
-            "credentials/authorize", "credentials/extendTransaction", "signatures/signHash");
+            "credentials/authorize", "credentials/extendTransaction", "signatures/signHash", "oauth2/authorize",
+            "oauth2/token", "oauth2/revoke", "oauth2/pushed_authorize");
     static final String LOGIN = "auth/login";
 
     @Inject
@@ -58,7 +59,8 @@ public class ServiceInfoBean implements ServiceInfo {
             methods.add(1, LOGIN);
         }
         return new InfoResponse(SPECS, name, publicUrl + "/logo.png", region, text.lang(), text.description(),
-                loginEnabled ? List.of("basic") : List.of(), null, methods, new InfoResponse.SignAlgorithms(signAlgorithms()));
+                loginEnabled ? List.of("basic", "oauth2code") : List.of("oauth2code"), publicUrl + "/csc/v2/", publicUrl,
+                methods, new InfoResponse.SignAlgorithms(signAlgorithms()));
     }
 
     private List<String> signAlgorithms() throws ServiceException {

@@ -18,6 +18,7 @@ import org.sigillum.account.Users;
 import org.sigillum.api.admin.CreateCredentialRequest;
 import org.sigillum.api.admin.CredentialView;
 import org.sigillum.api.audit.AuditEvent;
+import org.sigillum.api.auth.RequestCaller;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
@@ -44,6 +45,8 @@ public class KeyStoreServiceBean implements KeyStoreService {
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
+    @Inject
+    private RequestCaller caller;
 
     @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
     private HsmConnectionFactory hsm;
@@ -57,13 +60,12 @@ public class KeyStoreServiceBean implements KeyStoreService {
     public CredentialView createCredential(String ownerId, CreateCredentialRequest request) throws ServiceException {
         try {
             CredentialEntity credential = newCredential(ownerId, request);
-            audit.record(new AuditEvent(Events.CREDENTIAL_CREATED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, ownerId,
+            audit.record(new AuditEvent(Events.CREDENTIAL_CREATED, AuditEvent.Outcome.SUCCESS, caller.actor(), ownerId,
                     credential.id(), keyDetails(credential.keyAlgorithm(), String.valueOf(credential.keyLength()),
-                    credential.curve())));
+                    credential.curve())).counting(1));
             return view(credential);
         } catch (ServiceException e) {
-            audit.recordRefusal(Events.unsuccessful(Events.CREDENTIAL_CREATION_REFUSED, Events.CREDENTIAL_CREATION_FAILED, e,
-                    ownerId, request == null ? Map.of() : keyDetails(request.keyAlgo(),
+            audit.recordRefusal(Events.unsuccessful(Events.CREDENTIAL_CREATION_REFUSED, Events.CREDENTIAL_CREATION_FAILED, e, caller.actor(), ownerId, request == null ? Map.of() : keyDetails(request.keyAlgo(),
                             request.keyLength() == null ? null : request.keyLength().toString(), request.curve())));
             throw e;
         }
@@ -133,7 +135,7 @@ public class KeyStoreServiceBean implements KeyStoreService {
         } catch (HsmException e) {
             throw HsmFailures.toServiceException("key cache eviction", e);
         }
-        audit.record(new AuditEvent(Events.CREDENTIAL_DELETED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, ownerId,
+        audit.record(new AuditEvent(Events.CREDENTIAL_DELETED, AuditEvent.Outcome.SUCCESS, caller.actor(), ownerId,
                 credentialId, Map.of()));
     }
 

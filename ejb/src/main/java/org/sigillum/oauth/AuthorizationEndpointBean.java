@@ -182,7 +182,7 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
         if (!approved) {
             transactions.remove(transaction.id());
             audit.record(new AuditEvent(Events.CONSENT_REFUSED, AuditEvent.Outcome.REFUSED, transaction.userId(),
-                    transaction.userId(), credentialId(pending), Map.of("client", pending.clientId())));
+                    transaction.userId(), credentialId(pending), Map.of()).forClient(pending.clientId()));
             return redirect(pending, OAuth2Error.ACCESS_DENIED.setDescription("the user declined"));
         }
         SadGrant grant = null;
@@ -211,8 +211,9 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
                 BearerTokensBean.newFamily(), Instant.now().plusSeconds(AuthorizationCodesBean.LIFETIME_SECONDS), false);
         String value = codes.issue(code);
         audit.record(new AuditEvent(Events.CODE_ISSUED, AuditEvent.Outcome.SUCCESS, transaction.userId(),
-                transaction.userId(), credentialId(pending), Map.of("client", pending.clientId(), "scope", pending.scope(),
-                        "factors", grant == null ? "password" : "password " + String.join(" ", grant.factors()))));
+                transaction.userId(), credentialId(pending), Map.of("scope", pending.scope(),
+                        "factors", grant == null ? "password" : "password " + String.join(" ", grant.factors())))
+                .forClient(pending.clientId()));
         AuthorizationSuccessResponse response = new AuthorizationSuccessResponse(URI.create(pending.redirectUri()),
                 new AuthorizationCode(value), null, state(pending), endpoints.issuer(), ResponseMode.QUERY);
         return new AuthorizationStep.Redirect(response.toURI());

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.sigillum.api.audit.AuditEvent;
+import org.sigillum.api.auth.RequestCaller;
 import org.sigillum.api.auth.Scopes;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
@@ -62,6 +63,8 @@ public class ClientRegistryBean implements ClientRegistry {
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
+    @Inject
+    private RequestCaller caller;
     @EJB
     private AuditTrail audit;
     @EJB
@@ -80,12 +83,11 @@ public class ClientRegistryBean implements ClientRegistry {
                 throw new ServiceException(ErrorCode.INVALID_REQUEST, "a JSON registration is required");
             }
             RegisteredClient client = register(UUID.randomUUID().toString(), newSecret(), request);
-            audit.record(new AuditEvent(Events.CLIENT_REGISTERED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, null, null,
-                    Map.of("client", client.clientId(), "scope", client.scope())));
+            audit.record(new AuditEvent(Events.CLIENT_REGISTERED, AuditEvent.Outcome.SUCCESS, caller.actor(), null, null,
+                    Map.of("registered", client.clientId(), "scope", client.scope())));
             return client;
         } catch (ServiceException e) {
-            audit.recordRefusal(Events.unsuccessful(Events.CLIENT_REGISTRATION_REFUSED,
-                    Events.CLIENT_REGISTRATION_REFUSED, e, null, Map.of()));
+            audit.recordRefusal(Events.unsuccessful(Events.CLIENT_REGISTRATION_REFUSED, Events.CLIENT_REGISTRATION_REFUSED, e, caller.actor(), null, Map.of()));
             throw e;
         }
     }
@@ -130,8 +132,8 @@ public class ClientRegistryBean implements ClientRegistry {
         ClientEntity client = existing(clientId);
         tokens.revokeAllOfClient(clientId);
         em.remove(client);
-        audit.record(new AuditEvent(Events.CLIENT_DELETED, AuditEvent.Outcome.SUCCESS, Events.OPERATOR, null, null,
-                Map.of("client", clientId)));
+        audit.record(new AuditEvent(Events.CLIENT_DELETED, AuditEvent.Outcome.SUCCESS, caller.actor(), null, null,
+                Map.of("deleted", clientId)));
     }
 
     /** The registered, enabled client a request authenticates as, or {@code invalid_client}. */

@@ -73,12 +73,12 @@ public class TokenEndpointBean implements TokenEndpoint {
                 throw new ServiceException(ErrorCode.UNSUPPORTED_GRANT_TYPE, "grant_type " + type + " is not supported");
             }
             audit.record(new AuditEvent(Events.TOKEN_ISSUED, AuditEvent.Outcome.SUCCESS, actor(client), null,
-                    response.credentialId(), Map.of("client", client.clientId(), "grant", type,
-                            "scope", String.valueOf(response.scope()))));
+                    response.credentialId(), Map.of("grant", type, "scope", String.valueOf(response.scope())))
+                    .forClient(client.clientId()));
             return response;
         } catch (ServiceException e) {
             audit.recordRefusal(new AuditEvent(Events.TOKEN_REFUSED, AuditEvent.Outcome.REFUSED, actor(client), null, null,
-                    Map.of("client", client.clientId(), "grant", type, "reason", e.getMessage())));
+                    Map.of("grant", type, "reason", e.getMessage())).forClient(client.clientId()));
             throw e;
         }
     }
@@ -120,8 +120,8 @@ public class TokenEndpointBean implements TokenEndpoint {
         BearerTokensBean.Issued issued = tokens.issueCredentialToken(code.userId(), client.clientId(), sad, code.familyId());
         audit.record(new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, code.userId(), code.userId(),
                 code.sadGrant().credentialId(), Map.of("numSignatures", String.valueOf(code.sadGrant().numSignatures()),
-                        "factors", String.join(" ", code.sadGrant().factors()), "client", client.clientId(),
-                        "via", "oauth2")));
+                        "factors", String.join(" ", code.sadGrant().factors()), "via", "oauth2"))
+                .forClient(client.clientId()).counting(code.sadGrant().numSignatures()));
         return new TokenResponse(issued.accessToken(), BEARER, issued.expiresIn(), null, Scopes.CREDENTIAL,
                 code.sadGrant().credentialId(), details(code.authorizationDetails()));
     }

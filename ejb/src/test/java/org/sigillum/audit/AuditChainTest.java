@@ -19,7 +19,7 @@ class AuditChainTest {
         String prev = AuditChain.GENESIS;
         for (int i = 1; i <= n; i++) {
             AuditChain.Record r = new AuditChain.Record(i, T0.plusSeconds(i), "USER_CREATED", "SUCCESS", "operator",
-                    "user-" + i, null, "{\"username\":\"u" + i + "\"}", prev);
+                    "user-" + i, null, "{\"username\":\"u" + i + "\"}", "client-" + i, i, prev);
             prev = AuditChain.hash(r);
             out.add(new Object[] {r, prev});
         }
@@ -54,7 +54,7 @@ class AuditChainTest {
         List<Object[]> records = chain(5);
         AuditChain.Record r = (AuditChain.Record) records.get(2)[0];
         records.set(2, new Object[] {new AuditChain.Record(r.seq(), r.recordedAt(), r.event(), "REFUSED", r.actor(),
-                r.userId(), r.credentialId(), r.detail(), r.prevHash()), records.get(2)[1]});
+                r.userId(), r.credentialId(), r.detail(), r.clientId(), r.quantity(), r.prevHash()), records.get(2)[1]});
         assertEquals(List.of("record 3 was altered"), walk(records, 5, last(records)));
     }
 
@@ -63,7 +63,7 @@ class AuditChainTest {
         List<Object[]> records = chain(5);
         AuditChain.Record r = (AuditChain.Record) records.get(2)[0];
         AuditChain.Record forged = new AuditChain.Record(r.seq(), r.recordedAt(), r.event(), r.outcome(), "someone-else",
-                r.userId(), r.credentialId(), r.detail(), r.prevHash());
+                r.userId(), r.credentialId(), r.detail(), r.clientId(), r.quantity(), r.prevHash());
         records.set(2, new Object[] {forged, AuditChain.hash(forged)});
         assertEquals(List.of("record 4 does not follow the record before it"), walk(records, 5, last(records)));
     }
@@ -87,12 +87,18 @@ class AuditChainTest {
 
     @Test
     void hashCoversEveryFieldAndTellsNullFromEmpty() {
-        AuditChain.Record r = new AuditChain.Record(1, T0, "E", "SUCCESS", "a", null, null, "{}", AuditChain.GENESIS);
-        AuditChain.Record empty = new AuditChain.Record(1, T0, "E", "SUCCESS", "a", "", null, "{}", AuditChain.GENESIS);
-        AuditChain.Record shifted = new AuditChain.Record(1, T0, "E", "SUCCESS", "a", null, "", "{}", AuditChain.GENESIS);
+        AuditChain.Record r = new AuditChain.Record(1, T0, "E", "SUCCESS", "a", null, null, "{}", null, null, AuditChain.GENESIS);
+        AuditChain.Record empty = new AuditChain.Record(1, T0, "E", "SUCCESS", "a", "", null, "{}", null, null, AuditChain.GENESIS);
+        AuditChain.Record shifted = new AuditChain.Record(1, T0, "E", "SUCCESS", "a", null, "", "{}", null, null, AuditChain.GENESIS);
         assertNotEquals(AuditChain.hash(r), AuditChain.hash(empty));
         assertNotEquals(AuditChain.hash(empty), AuditChain.hash(shifted));
         assertEquals(64, AuditChain.hash(r).length());
+        AuditChain.Record otherClient = new AuditChain.Record(1, T0, "E", "SUCCESS", "a", null, null, "{}", "c", null,
+                AuditChain.GENESIS);
+        AuditChain.Record counted = new AuditChain.Record(1, T0, "E", "SUCCESS", "a", null, null, "{}", null, 3,
+                AuditChain.GENESIS);
+        assertNotEquals(AuditChain.hash(r), AuditChain.hash(otherClient));
+        assertNotEquals(AuditChain.hash(r), AuditChain.hash(counted));
     }
 
     @Test

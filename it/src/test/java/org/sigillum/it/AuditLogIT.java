@@ -44,7 +44,9 @@ class AuditLogIT {
         assertEquals(List.of("SUCCESS", "SUCCESS", "REFUSED"), records.stream().map(r -> r.get("outcome").asText()).toList());
         for (JsonNode record : records) {
             assertEquals(user, record.get("userId").asText());
-            assertEquals("operator", record.get("actor").asText());
+            String operatorClient = Sigillum.env("SIGILLUM_IT_BOOTSTRAP_CLIENT_ID");
+            assertEquals("client:" + operatorClient, record.get("actor").asText());
+            assertEquals(operatorClient, record.get("clientId").asText());
             assertTrue(record.get("recordedAt").asText().endsWith("Z"), "UTC: " + record);
         }
         assertEquals(credential.get("credentialID").asText(), records.get(1).get("credentialId").asText());

@@ -21,10 +21,16 @@ class InfoIT {
         assertTrue(info.get("logo").asText().startsWith("http"));
         assertEquals(2, info.get("region").asText().length());
         assertTrue(info.get("description").asText().length() > 10);
-        assertEquals(List.of("basic"), texts(info.get("authType")), "auth/login with HTTP Basic is on by default");
+        assertEquals(List.of("basic", "oauth2code"), texts(info.get("authType")),
+                "auth/login with HTTP Basic is on by default, beside the OAuth 2.0 authorization code flow");
         assertEquals(List.of("info", "auth/login", "auth/revoke", "credentials/list", "credentials/info",
-                "credentials/authorize", "credentials/extendTransaction", "signatures/signHash"), texts(info.get("methods")),
+                "credentials/authorize", "credentials/extendTransaction", "signatures/signHash", "oauth2/authorize",
+                "oauth2/token", "oauth2/revoke", "oauth2/pushed_authorize"), texts(info.get("methods")),
                 "only implemented methods are listed");
+        String base = Sigillum.env("SIGILLUM_IT_URL");
+        assertEquals(base + "/csc/v2/", info.get("oauth2").asText(), "clients append oauth2/authorize to it");
+        assertEquals(base, info.get("oauth2Issuer").asText());
+        assertEquals(base, Sigillum.get("/.well-known/oauth-authorization-server", null).json().get("issuer").asText());
     }
 
     @Test

@@ -5,6 +5,9 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
@@ -14,6 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @ApplicationPath("/")
 @OpenAPIDefinition(info = @Info(title = "Sigillum", version = "1",
         description = "Remote signing server: Cloud Signature Consortium API v2 and Sigillum's admin API"))
-@SecurityScheme(securitySchemeName = "operator", type = SecuritySchemeType.HTTP, scheme = "bearer")
+@SecurityScheme(securitySchemeName = "operator", type = SecuritySchemeType.OAUTH2,
+        description = "An operator's client application, with the client_credentials grant and scope admin",
+        flows = @OAuthFlows(clientCredentials = @OAuthFlow(tokenUrl = "/csc/v2/oauth2/token",
+                scopes = @OAuthScope(name = "admin", description = "the admin and diagnostics APIs"))))
 public class SigillumApplication extends Application {
 }

@@ -2,6 +2,7 @@ package org.sigillum.web.security;
 
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
+import org.sigillum.api.auth.RequestCaller;
 import org.sigillum.api.auth.Scopes;
 import org.sigillum.api.auth.TokenPrincipal;
 import org.sigillum.api.error.ApiError;
@@ -29,6 +31,8 @@ public class BearerFilter implements ContainerRequestFilter {
 
     @EJB
     private BearerTokens tokens;
+    @Inject
+    private RequestCaller caller;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -38,6 +42,7 @@ public class BearerFilter implements ContainerRequestFilter {
             if (principal.userId() == null || principal.scopes().contains(Scopes.ADMIN)) {
                 throw new ServiceException(ErrorCode.INVALID_TOKEN, "the token is not valid for the CSC API");
             }
+            caller.authenticated(principal);
             request.setSecurityContext(new TokenSecurityContext(principal, request.getSecurityContext().isSecure()));
         } catch (ServiceException e) {
             request.abortWith(unauthorized(e.getMessage()));

@@ -2,11 +2,13 @@ package org.sigillum.web.security;
 
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import org.sigillum.api.auth.RequestCaller;
 import org.sigillum.api.auth.Scopes;
 import org.sigillum.api.auth.TokenPrincipal;
 import org.sigillum.api.error.ServiceException;
@@ -23,6 +25,8 @@ public class OperatorFilter implements ContainerRequestFilter {
 
     @EJB
     private BearerTokens tokens;
+    @Inject
+    private RequestCaller caller;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -33,6 +37,7 @@ public class OperatorFilter implements ContainerRequestFilter {
                 request.abortWith(BearerFilter.unauthorized("the token is not valid for the admin API"));
                 return;
             }
+            caller.authenticated(principal);
             request.setSecurityContext(new TokenSecurityContext(principal, request.getSecurityContext().isSecure()));
         } catch (ServiceException e) {
             request.abortWith(BearerFilter.unauthorized(e.getMessage()));
