@@ -15,7 +15,8 @@ test_cleanup() {
 
 cmd_test() {
     require_tools
-    require_packages postgresql
+    # PostgreSQL for the server under test; pdfsig and xmlsec1 check signed documents independently of DSS
+    require_packages postgresql poppler-utils xmlsec1
     test_cleanup
     rm -rf "$TEST_DIR" && mkdir -p "$TEST_DIR"
     trap test_cleanup EXIT

@@ -140,12 +140,8 @@ public class CscCredentialsBean implements CscCredentials {
     @Override
     public SignHashResponse signHash(TokenPrincipal caller, String credentialToken, SignHashRequest request)
             throws ServiceException {
-        boolean sadInRequest = request != null && request.sad() != null;
-        if (!sadInRequest && (caller == null || !caller.scopes().contains(Scopes.CREDENTIAL))) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "SAD is required unless the token has credential scope");
-        }
-        String userId = requireUser(caller, sadInRequest ? Scopes.SERVICE : Scopes.CREDENTIAL);
-        String sad = sadInRequest ? request.sad() : credentialToken;
+        String sad = CscCallers.signingSad(caller, request == null ? null : request.sad(), credentialToken);
+        String userId = caller.userId();
         String credentialId = request == null ? null : request.credentialID();
         try {
             CredentialEntity credential = ownCredential(caller, credentialId);
@@ -170,26 +166,11 @@ public class CscCredentialsBean implements CscCredentials {
                 .map(AuthorizeRequest.AuthData::value).findFirst().orElse(null);
     }
 
-    /**
-     * The user the token speaks for, if it carries the scope this call needs: a credential token is good only as
-     * the SAD of signHash, a service token for everything else (checklist C5).
-     */
     private static String requireUser(TokenPrincipal caller, String scope) throws ServiceException {
-        if (caller == null || caller.userId() == null) {
-            throw new ServiceException(ErrorCode.INVALID_TOKEN, "the token does not speak for a user");
-        }
-        if (!caller.scopes().contains(scope)) {
-            throw new ServiceException(ErrorCode.INSUFFICIENT_SCOPE, "this call needs a token of scope " + scope);
-        }
-        return caller.userId();
+        return CscCallers.requireUser(caller, scope);
     }
 
     private CredentialEntity ownCredential(TokenPrincipal caller, String credentialId) throws ServiceException {
-        String userId = caller.userId();
-        CredentialEntity credential = credentialId == null ? null : em.find(CredentialEntity.class, credentialId);
-        if (credential == null || !credential.ownerId().equals(userId)) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "invalid credentialID");
-        }
-        return credential;
+        return CscCallers.ownCredential(em, caller, credentialId);
     }
 }

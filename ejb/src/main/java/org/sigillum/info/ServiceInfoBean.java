@@ -30,7 +30,7 @@ public class ServiceInfoBean implements ServiceInfo {
     /** The CSC methods this server implements; grows as they land, and lists nothing that does not exist. */
     static final List<String> METHODS = List.of("info", "auth/revoke", "credentials/list", "credentials/info",
             "credentials/authorize", "credentials/extendTransaction", "signatures/signHash", "oauth2/authorize",
-            "oauth2/token", "oauth2/revoke", "oauth2/pushed_authorize");
+            "oauth2/token", "oauth2/revoke", "oauth2/pushed_authorize", "signatures/signDoc");
     static final String LOGIN = "auth/login";
 
     @Inject

@@ -40,4 +40,13 @@ public interface SignatureActivation {
      */
     List<byte[]> sign(String sad, String callerUserId, WrappedKey key, KeyCachePolicy cachePolicy, SignatureScheme scheme,
                       String hashAlgorithmOid, List<byte[]> hashes) throws ServiceException;
+
+    /**
+     * Document signing: consumes the SAD and checks the documents' digests against it exactly as {@link #sign}
+     * checks hashes, then signs, one per document and in the same order, the digests of the data to be signed
+     * that the signature creation application computed from those documents.
+     */
+    List<byte[]> signDocuments(String sad, String callerUserId, WrappedKey key, KeyCachePolicy cachePolicy,
+                               SignatureScheme scheme, List<byte[]> documentDigests, List<byte[]> dataToSignDigests)
+            throws ServiceException;
 }

@@ -95,6 +95,23 @@ public class SignatureActivationBean implements SignatureActivation {
                              SignatureScheme scheme, String hashAlgorithmOid, List<byte[]> hashes) throws ServiceException {
         SadRecord record = consumeLive(sad);
         SadRules.check(record, callerUserId, key.binding(), scheme, hashAlgorithmOid, hashes);
+        return unwrapAndSign(key, cachePolicy, scheme, hashes);
+    }
+
+    @Override
+    public List<byte[]> signDocuments(String sad, String callerUserId, WrappedKey key, KeyCachePolicy cachePolicy,
+                                      SignatureScheme scheme, List<byte[]> documentDigests,
+                                      List<byte[]> dataToSignDigests) throws ServiceException {
+        SadRecord record = consumeLive(sad);
+        SadRules.check(record, callerUserId, key.binding(), scheme, null, documentDigests);
+        if (dataToSignDigests.size() != documentDigests.size()) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "one signature per document");
+        }
+        return unwrapAndSign(key, cachePolicy, scheme, dataToSignDigests);
+    }
+
+    private List<byte[]> unwrapAndSign(WrappedKey key, KeyCachePolicy cachePolicy, SignatureScheme scheme,
+                                       List<byte[]> hashes) throws ServiceException {
         try (HsmConnection connection = hsm.getConnection()) {
             return connection.unwrapAndSign(key, scheme, hashes, cachePolicy);
         } catch (KeyBindingException e) {

@@ -18,10 +18,14 @@ import org.sigillum.api.csc.CredentialInfoRequest;
 import org.sigillum.api.csc.CredentialsListRequest;
 import org.sigillum.api.csc.CredentialsListResponse;
 import org.sigillum.api.csc.ExtendTransactionRequest;
+import org.sigillum.api.csc.SignDocRequest;
+import org.sigillum.api.csc.SignDocResponse;
 import org.sigillum.api.csc.SignHashRequest;
 import org.sigillum.api.csc.SignHashResponse;
+import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.CscCredentials;
+import org.sigillum.api.service.DocumentSigning;
 import org.sigillum.web.security.BearerFilter;
 import org.sigillum.web.security.BearerHeader;
 import org.sigillum.web.security.CscAuthenticated;
@@ -34,6 +38,8 @@ public class CredentialsResource {
 
     @EJB
     private CscCredentials credentials;
+    @EJB
+    private DocumentSigning documents;
 
     @POST
     @Path("credentials/list")
@@ -72,5 +78,17 @@ public class CredentialsResource {
                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                      SignHashRequest request) throws ServiceException {
         return credentials.signHash(BearerFilter.principal(security), BearerHeader.token(authorization), request);
+    }
+
+    @POST
+    @Path("signatures/signDoc")
+    @Operation(summary = "CSC signatures/signDoc: PAdES, XAdES, CAdES or JAdES signatures of whole documents under a SAD")
+    public SignDocResponse signDoc(@Context SecurityContext security,
+                                   @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                   SignDocRequest request) throws ServiceException {
+        if (request == null) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "a JSON body is required");
+        }
+        return documents.signDoc(BearerFilter.principal(security), BearerHeader.token(authorization), request);
     }
 }

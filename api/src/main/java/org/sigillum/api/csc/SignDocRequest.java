@@ -1,0 +1,32 @@
+package org.sigillum.api.csc;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
+
+/**
+ * CSC {@code signatures/signDoc} with whole documents: each is signed in the format, level and packaging it
+ * names. Under SCAL 2 the SAD must have been authorized for the documents' digests (the hash of each document's
+ * bytes with the signature's hash algorithm), which is what the user saw on the consent page.
+ */
+public record SignDocRequest(String credentialID, @JsonbProperty("SAD") String sad, List<Document> documents,
+                             List<Object> documentDigests, Boolean returnValidationInfo, String operationMode,
+                             String clientData) {
+
+    /** One document and how to sign it. */
+    public record Document(String document, @JsonbProperty("signature_format") String signatureFormat,
+                           @JsonbProperty("conformance_level") String conformanceLevel, String signAlgo,
+                           String signAlgoParams, @JsonbProperty("signed_envelope_property") String signedEnvelopeProperty,
+                           @JsonbProperty("signed_props") List<Object> signedProps) {
+
+        @Override
+        public String toString() {
+            return "Document[" + signatureFormat + " " + conformanceLevel + " " + signedEnvelopeProperty + "]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SignDocRequest[credentialID=" + credentialID + ", documents=" + (documents == null ? 0 : documents.size())
+                + "]";
+    }
+}

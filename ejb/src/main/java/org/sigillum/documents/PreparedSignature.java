@@ -1,0 +1,52 @@
+package org.sigillum.documents;
+
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.SerializableSignatureParameters;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.signature.DocumentSignatureService;
+import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.ServiceException;
+
+/**
+ * One document with the parameters it will be signed with, fixed (signing time included) before the data to be
+ * signed is computed, so that the signature value made for those bytes is embedded under identical parameters.
+ */
+final class PreparedSignature {
+
+    private final DocumentSignatureService<SerializableSignatureParameters, ?> service;
+    private final DSSDocument document;
+    private final SerializableSignatureParameters parameters;
+    private final boolean detached;
+    private ToBeSigned dataToSign;
+
+    PreparedSignature(DocumentSignatureService<SerializableSignatureParameters, ?> service, DSSDocument document,
+                      SerializableSignatureParameters parameters, boolean detached) {
+        this.service = service;
+        this.document = document;
+        this.parameters = parameters;
+        this.detached = detached;
+    }
+
+    byte[] dataToSign() {
+        if (dataToSign == null) {
+            dataToSign = service.getDataToSign(document, parameters);
+        }
+        return dataToSign.getBytes();
+    }
+
+    /**
+     * Embeds the HSM's signature value, after checking it against the data to be signed and the signing
+     * certificate: a value that does not verify is never written into a document.
+     */
+    DSSDocument sign(SignatureValue value) throws ServiceException {
+        if (!service.isValidSignatureValue(dataToSign, value, parameters.getSigningCertificate())) {
+            throw new ServiceException(ErrorCode.SERVER_ERROR, "the signature value does not verify against the document");
+        }
+        return service.signDocument(document, parameters, value);
+    }
+
+    boolean detached() {
+        return detached;
+    }
+}
