@@ -30,48 +30,14 @@ class DocumentSigningIT {
     private static final String EC = "{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}";
     private static final String RSA = "{\"keyAlgo\":\"RSA\",\"keyLength\":2048}";
 
-    /** A signer with one credential, signing documents under SADs authorized for their digests. */
-    private record Signer(CscClient client, String credentialId) {
-
-        static Signer create(String keySpec) {
-            CscClient client = CscClient.newSigner();
-            return new Signer(client, client.newCredential(keySpec).get("credentialID").asText());
-        }
-
-        String sadFor(byte[]... documents) throws Exception {
-            List<byte[]> digests = new java.util.ArrayList<>();
-            for (byte[] document : documents) {
-                digests.add(Signatures.sha256(document));
-            }
-            return client.sad(credentialId, digests, CscClient.SHA256);
-        }
-
-        Sigillum.Reply signDoc(String sad, ObjectNode... documents) {
-            ObjectNode body = Sigillum.object().put("credentialID", credentialId).put("SAD", sad);
-            for (ObjectNode document : documents) {
-                body.withArray("documents").add(document);
-            }
-            return client.call("signatures/signDoc", body);
-        }
-
-        byte[] sign(byte[] content, String format, String envelope, String signAlgo) throws Exception {
-            Sigillum.Reply reply = signDoc(sadFor(content), document(content, format, envelope, signAlgo));
-            assertEquals(200, reply.status(), reply.body());
-            String field = "Detached".equals(envelope) ? "SignatureObject" : "DocumentWithSignature";
-            return Base64.getDecoder().decode(reply.json().get(field).get(0).asText());
-        }
-    }
-
     static ObjectNode document(byte[] content, String format, String envelope, String signAlgo) {
-        return Sigillum.object().put("document", Base64.getEncoder().encodeToString(content))
-                .put("signature_format", format).put("conformance_level", "Ades-B-B").put("signAlgo", signAlgo)
-                .put("signed_envelope_property", envelope);
+        return DocumentSigner.document(content, format, envelope, signAlgo);
     }
 
     @Test
     void padesIsValidAndCoversTheWholeDocumentForPdfsig() throws Exception {
         for (String[] variant : new String[][] {{RSA, RSA_SHA256, "Revision"}, {EC, ECDSA_SHA256, "Certification"}}) {
-            Signer signer = Signer.create(variant[0]);
+            DocumentSigner signer = DocumentSigner.create(variant[0]);
             byte[] signed = signer.sign(TestDocuments.pdf("Contract " + variant[2]), "P", variant[2], variant[1]);
             Path dir = ExternalTools.workspaceWithCaCertificates();
             Files.write(dir.resolve("signed.pdf"), signed);
@@ -84,7 +50,7 @@ class DocumentSigningIT {
 
     @Test
     void cadesAttachedAndDetachedVerifyWithOpensslCms() throws Exception {
-        Signer signer = Signer.create(RSA);
+        DocumentSigner signer = DocumentSigner.create(RSA);
         byte[] data = Signatures.randomData();
         Path dir = ExternalTools.workspaceWithCaCertificates();
         Files.write(dir.resolve("data.bin"), data);
@@ -107,7 +73,7 @@ class DocumentSigningIT {
 
     @Test
     void xadesEnvelopedAndEnvelopingVerifyWithXmlsec1() throws Exception {
-        Signer signer = Signer.create(EC);
+        DocumentSigner signer = DocumentSigner.create(EC);
         Path dir = ExternalTools.workspaceWithCaCertificates();
         for (String envelope : List.of("Enveloped", "Enveloping")) {
             Files.write(dir.resolve(envelope + ".xml"), signer.sign(TestDocuments.xml("ACME " + envelope), "X", envelope,
@@ -129,7 +95,7 @@ class DocumentSigningIT {
     @Test
     void jadesVerifiesAsAJwsWithTheCertificateKey() throws Exception {
         for (String[] variant : new String[][] {{EC, ECDSA_SHA256}, {RSA, RSA_SHA256}}) {
-            Signer signer = Signer.create(variant[0]);
+            DocumentSigner signer = DocumentSigner.create(variant[0]);
             byte[] payload = "{\"order\":42}".getBytes(StandardCharsets.UTF_8);
             JWSObjectJSON jws = JWSObjectJSON.parse(new String(signer.sign(payload, "J", "Attached", variant[1]),
                     StandardCharsets.UTF_8));
@@ -145,7 +111,7 @@ class DocumentSigningIT {
 
     @Test
     void severalDocumentsInSeveralFormatsUnderOneSad() throws Exception {
-        Signer signer = Signer.create(EC);
+        DocumentSigner signer = DocumentSigner.create(EC);
         byte[] pdf = TestDocuments.pdf("First");
         byte[] xml = TestDocuments.xml("Second");
         Sigillum.Reply reply = signer.signDoc(signer.sadFor(pdf, xml), document(pdf, "P", "Revision", ECDSA_SHA256),
@@ -156,7 +122,7 @@ class DocumentSigningIT {
 
     @Test
     void a2DocumentsOtherThanTheAuthorizedOnesAreRefused() throws Exception {
-        Signer signer = Signer.create(EC);
+        DocumentSigner signer = DocumentSigner.create(EC);
         byte[] authorized = TestDocuments.xml("authorized");
         byte[] other = TestDocuments.xml("substituted");
         String sad = signer.sadFor(authorized);
@@ -167,7 +133,7 @@ class DocumentSigningIT {
 
     @Test
     void anUnreadableDocumentIsRefusedBeforeTheSadIsSpent() throws Exception {
-        Signer signer = Signer.create(EC);
+        DocumentSigner signer = DocumentSigner.create(EC);
         byte[] notAPdf = "this is not a PDF".getBytes(StandardCharsets.UTF_8);
         String sad = signer.sadFor(notAPdf);
         Sigillum.Reply refused = signer.signDoc(sad, document(notAPdf, "P", "Revision", ECDSA_SHA256));
@@ -178,7 +144,7 @@ class DocumentSigningIT {
 
     @Test
     void malformedRequestsGetCleanErrors() throws Exception {
-        Signer signer = Signer.create(EC);
+        DocumentSigner signer = DocumentSigner.create(EC);
         byte[] xml = TestDocuments.xml("x");
         ApiErrors.assertError(signer.signDoc(signer.sadFor(xml), document(xml, "Q", "Enveloped", ECDSA_SHA256)), 400,
                 "invalid_request");

@@ -1,0 +1,32 @@
+package org.sigillum.validation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The only places validation and augmentation may fetch OCSP responses and CRLs from: this server's own PKI
+ * services and the operator's configured ones. A document naming any other URL in its certificates cannot make
+ * the server connect there (no server-side request forgery through a signature).
+ */
+@ApplicationScoped
+public class AllowedUrls {
+
+    @Inject
+    @ConfigProperty(name = "sigillum.public-url", defaultValue = "http://127.0.0.1:8080")
+    String publicUrl;
+    /** Further URL prefixes, comma-separated (an external CA's OCSP responder and CRL distribution points). */
+    @Inject
+    @ConfigProperty(name = "sigillum.validation.allowed-urls")
+    Optional<List<String>> extra;
+
+    boolean allowed(String url) {
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add(publicUrl + "/");
+        extra.ifPresent(prefixes::addAll);
+        return url != null && prefixes.stream().anyMatch(p -> !p.isBlank() && url.startsWith(p.strip()));
+    }
+}

@@ -1,0 +1,149 @@
+package org.sigillum.validation;
+
+import eu.europa.esig.dss.diagnostic.DiagnosticData;
+import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
+import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.jaxb.object.Message;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DSSException;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.spi.exception.IllegalInputException;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.reports.Reports;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.SignatureValidation;
+import org.sigillum.api.validation.ValidationRequest;
+import org.sigillum.api.validation.ValidationResult;
+
+/** DSS validation of any AdES signature it recognises, with the reports in JSON or XML. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SignatureValidationBean implements SignatureValidation {
+
+    private static final Set<String> REPORTS = Set.of("simple", "detailed", "etsi");
+    private static final int MAX_ORIGINALS = 20;
+
+    @Inject
+    private TrustAnchors trustAnchors;
+
+    @Override
+    public ValidationResult validate(ValidationRequest request) throws ServiceException {
+        if (request == null || request.signedDocument() == null) {
+            throw invalid("signedDocument (base64) is required");
+        }
+        boolean xml = "xml".equalsIgnoreCase(request.reportFormat());
+        if (request.reportFormat() != null && !xml && !"json".equalsIgnoreCase(request.reportFormat())) {
+            throw invalid("reportFormat must be json or xml");
+        }
+        List<String> wanted = request.reports() == null ? List.copyOf(REPORTS) : request.reports();
+        if (!REPORTS.containsAll(wanted)) {
+            throw invalid("reports may name simple, detailed and etsi");
+        }
+        Reports reports = validate(decode(request.signedDocument(), "signedDocument"), originals(request));
+        List<ValidationResult.SignatureOutcome> outcomes = outcomes(reports);
+        return new ValidationResult(outcomes,
+                wanted.contains("simple") ? report(reports.getXmlSimpleReport(), xml) : null,
+                wanted.contains("detailed") ? report(reports.getXmlDetailedReport(), xml) : null,
+                wanted.contains("etsi") ? report(reports.getXmlValidationReport(), xml) : null);
+    }
+
+    private Reports validate(byte[] signed, List<DSSDocument> originals) throws ServiceException {
+        SignedDocumentValidator validator;
+        try {
+            validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed, "signed"));
+        } catch (DSSException | IllegalInputException | UnsupportedOperationException e) {
+            throw invalid("no signature format recognises this document: " + e.getMessage());
+        }
+        validator.setCertificateVerifier(trustAnchors.verifier());
+        if (!originals.isEmpty()) {
+            validator.setDetachedContents(originals);
+        }
+        try {
+            return validator.validateDocument();
+        } catch (DSSException | IllegalInputException e) {
+            throw invalid("the document cannot be validated: " + e.getMessage());
+        }
+    }
+
+    private static List<DSSDocument> originals(ValidationRequest request) throws ServiceException {
+        List<DSSDocument> originals = new ArrayList<>();
+        if (request.originalDocuments() == null) {
+            return originals;
+        }
+        if (request.originalDocuments().size() > MAX_ORIGINALS) {
+            throw invalid("at most " + MAX_ORIGINALS + " original documents");
+        }
+        for (ValidationRequest.OriginalDocument original : request.originalDocuments()) {
+            if (original == null || original.content() == null) {
+                throw invalid("each original document needs its base64 content");
+            }
+            originals.add(new InMemoryDocument(decode(original.content(), "originalDocuments.content"), original.name()));
+        }
+        return originals;
+    }
+
+    private static List<ValidationResult.SignatureOutcome> outcomes(Reports reports) {
+        SimpleReport simple = reports.getSimpleReport();
+        DiagnosticData diagnostic = reports.getDiagnosticData();
+        List<ValidationResult.SignatureOutcome> outcomes = new ArrayList<>();
+        for (String id : simple.getSignatureIdList()) {
+            SignatureWrapper signature = diagnostic.getSignatureById(id);
+            outcomes.add(new ValidationResult.SignatureOutcome(id, String.valueOf(simple.getIndication(id)),
+                    simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name(),
+                    String.valueOf(simple.getSignatureFormat(id)),
+                    simple.getSigningTime(id) == null ? null : simple.getSigningTime(id).toInstant().toString(),
+                    simple.getSignedBy(id), texts(simple.getAdESValidationErrors(id)),
+                    texts(simple.getAdESValidationWarnings(id)), texts(simple.getAdESValidationInfo(id)),
+                    signature == null ? null : pdfModifications(signature.getPDFRevision())));
+        }
+        return outcomes;
+    }
+
+    private static ValidationResult.PdfModifications pdfModifications(PDFRevisionWrapper revision) {
+        if (revision == null) {
+            return null;
+        }
+        return new ValidationResult.PdfModifications(revision.arePdfModificationsDetected(),
+                pages(revision.getPdfVisualDifferenceConcernedPages()), pages(revision.getPdfPageDifferenceConcernedPages()),
+                pages(revision.getPdfAnnotationsOverlapConcernedPages()), revision.getPdfExtensionChanges().size(),
+                revision.getPdfSignatureOrFormFillChanges().size(), revision.getPdfAnnotationChanges().size(),
+                revision.getPdfUndefinedChanges().size(), revision.isSignatureByteRangeValid());
+    }
+
+    private static List<Integer> pages(List<BigInteger> pages) {
+        return pages == null ? List.of() : pages.stream().map(BigInteger::intValue).toList();
+    }
+
+    private static List<String> texts(List<Message> messages) {
+        return messages == null ? List.of() : messages.stream().map(Message::getValue).toList();
+    }
+
+    private static JsonValue report(String xmlReport, boolean xml) {
+        return xml ? Json.createValue(xmlReport) : XmlToJson.convert(xmlReport);
+    }
+
+    private static byte[] decode(String base64, String field) throws ServiceException {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw invalid(field + " must be base64");
+        }
+    }
+
+    private static ServiceException invalid(String message) {
+        return new ServiceException(ErrorCode.INVALID_REQUEST, message);
+    }
+}

@@ -1,0 +1,37 @@
+package org.sigillum.validation;
+
+import eu.europa.esig.dss.service.crl.OnlineCRLSource;
+import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
+import eu.europa.esig.dss.spi.DSSUtils;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.enrollment.Enrollment;
+
+/**
+ * What validation trusts: the built-in CA's root. Revocation data is fetched online only from the URLs
+ * {@link AllowedUrls} lists; certificates a document carries cannot send the server elsewhere, and AIA fetching
+ * is off.
+ */
+@ApplicationScoped
+public class TrustAnchors {
+
+    @Inject
+    private Enrollment enrollment;
+    @Inject
+    private AllowedUrls allowedUrls;
+
+    CommonCertificateVerifier verifier() throws ServiceException {
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        java.util.List<byte[]> chain = enrollment.connector().caChain();
+        trusted.addCertificate(DSSUtils.loadCertificate(chain.get(chain.size() - 1)));
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        verifier.setTrustedCertSources(trusted);
+        verifier.setAIASource(null);
+        verifier.setOcspSource(new OnlineOCSPSource(RestrictedLoaders.ocsp(allowedUrls)));
+        verifier.setCrlSource(new OnlineCRLSource(RestrictedLoaders.crl(allowedUrls)));
+        return verifier;
+    }
+}
