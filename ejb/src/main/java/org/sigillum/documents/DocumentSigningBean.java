@@ -180,7 +180,9 @@ public class DocumentSigningBean implements DocumentSigning {
         try {
             return signature.dataToSign();
         } catch (DSSException | IllegalInputException | IllegalArgumentException | UnsupportedOperationException e) {
-            throw invalid("the document cannot be signed as " + format + ": " + e.getMessage());
+            throw invalid(DssMessages.explain("the document cannot be signed as " + format, e));
+        } catch (StackOverflowError e) {
+            throw invalid(DssMessages.TOO_DEEP);
         }
     }
 

@@ -27,6 +27,7 @@ import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.SignatureValidation;
 import org.sigillum.api.validation.ValidationRequest;
 import org.sigillum.api.validation.ValidationResult;
+import org.sigillum.documents.DssMessages;
 
 /** DSS validation of any AdES signature it recognises, with the reports in JSON or XML. */
 @Stateless
@@ -65,7 +66,10 @@ public class SignatureValidationBean implements SignatureValidation {
         try {
             validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed, "signed"));
         } catch (DSSException | IllegalInputException | UnsupportedOperationException e) {
-            throw invalid("no signature format recognises this document: " + e.getMessage());
+            throw invalid(DssMessages.explain("no signature format recognises this document", e));
+        } catch (StackOverflowError e) {
+            // recursive ASN.1 and XML parsers give up on hostile nesting this way; the thread unwinds cleanly
+            throw invalid(DssMessages.TOO_DEEP);
         }
         validator.setCertificateVerifier(trustAnchors.verifier());
         if (!originals.isEmpty()) {
@@ -74,7 +78,9 @@ public class SignatureValidationBean implements SignatureValidation {
         try {
             return validator.validateDocument();
         } catch (DSSException | IllegalInputException e) {
-            throw invalid("the document cannot be validated: " + e.getMessage());
+            throw invalid(DssMessages.explain("the document cannot be validated", e));
+        } catch (StackOverflowError e) {
+            throw invalid(DssMessages.TOO_DEEP);
         }
     }
 
