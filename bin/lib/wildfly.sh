@@ -59,7 +59,7 @@ instance_configure() {
     cp "$inst/standalone/configuration/standalone.xml.pristine" "$inst/standalone/configuration/standalone.xml"
     cli_run_embedded "$inst/standalone" "$CLI_DIR/10-configure-microprofile.cli" \
         "$CLI_DIR/20-configure-datasource-$dbkind.cli" "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache.cli" \
-        "$CLI_DIR/50-configure-server.cli" || die "WildFly configuration failed"
+        "$CLI_DIR/50-configure-server.cli" "$CLI_DIR/60-configure-pki.cli" || die "WildFly configuration failed"
     echo "$digest" > "$inst/config.sha"
 }
 
@@ -150,7 +150,8 @@ cli_check_inverses() {
         cp -a "$JBOSS_HOME/standalone" "$base"
         cli_run_embedded "$base" "$CLI_DIR/10-configure-microprofile.cli" "$CLI_DIR/20-configure-datasource-$dbkind.cli" \
             "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache.cli" "$CLI_DIR/50-configure-server.cli" \
-            "$CLI_DIR/50-remove-server.cli" "$CLI_DIR/40-remove-cache.cli" "$CLI_DIR/30-remove-hsm.cli" \
+            "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/60-remove-pki.cli" "$CLI_DIR/50-remove-server.cli" \
+            "$CLI_DIR/40-remove-cache.cli" "$CLI_DIR/30-remove-hsm.cli" \
             "$CLI_DIR/20-remove-datasource-$dbkind.cli" "$CLI_DIR/10-remove-microprofile.cli" \
             || die "CLI scripts failed ($dbkind)"
         diff -u "$dir/baseline/configuration/standalone.xml" "$base/configuration/standalone.xml" >&2 \

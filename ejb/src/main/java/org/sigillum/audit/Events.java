@@ -14,6 +14,9 @@ public final class Events {
     public static final String CREDENTIAL_CREATION_REFUSED = "CREDENTIAL_CREATION_REFUSED";
     public static final String CREDENTIAL_CREATION_FAILED = "CREDENTIAL_CREATION_FAILED";
     public static final String CREDENTIAL_DELETED = "CREDENTIAL_DELETED";
+    public static final String CREDENTIAL_REVOKED = "CREDENTIAL_REVOKED";
+    public static final String CREDENTIAL_REVOCATION_REFUSED = "CREDENTIAL_REVOCATION_REFUSED";
+    public static final String CREDENTIAL_REVOCATION_FAILED = "CREDENTIAL_REVOCATION_FAILED";
     public static final String USER_DELETED = "USER_DELETED";
     public static final String LOGIN_SUCCEEDED = "LOGIN_SUCCEEDED";
     public static final String LOGIN_REFUSED = "LOGIN_REFUSED";

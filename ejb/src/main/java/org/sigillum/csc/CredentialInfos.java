@@ -65,7 +65,7 @@ final class CredentialInfos {
         }
         X509Certificate certificate = parse(der);
         Instant now = Instant.now();
-        String status = now.isAfter(certificate.getNotAfter().toInstant()) ? "expired"
+        String status = credential.revoked() ? "revoked" : now.isAfter(certificate.getNotAfter().toInstant()) ? "expired"
                 : now.isBefore(certificate.getNotBefore().toInstant()) ? "invalid" : "valid";
         List<String> certificates = null;
         if (!view.certificates().equals("none")) {

@@ -145,6 +145,10 @@ public class CscCredentialsBean implements CscCredentials {
         String credentialId = request == null ? null : request.credentialID();
         try {
             CredentialEntity credential = ownCredential(caller, credentialId);
+            if (!credential.enabled()) {
+                // a SAD issued before a revocation must not outlive it
+                throw new ServiceException(ErrorCode.INVALID_REQUEST, "the credential is disabled");
+            }
             SignatureScheme scheme = SignatureSchemes.fromCsc(request.signAlgo(), request.hashAlgorithmOID(),
                     request.signAlgoParams());
             List<byte[]> hashes = HashList.decode(request.hashes(), maxSignatures, scheme.digest().length());

@@ -30,7 +30,9 @@ import org.sigillum.keys.HsmFailures;
 
 /**
  * The built-in two-level CA of the embedded default: a root and an issuing CA with EC P-384 keys generated in
- * the HSM, created once, and end-entity certificates issued under the issuing CA.
+ * the HSM, created once, and end-entity certificates issued under the issuing CA. The time-stamping
+ * authority's key is made the same way and certified by the issuing CA. Every certificate issued is entered in
+ * the register that OCSP and the CRLs answer from.
  */
 @Stateless
 @LocalBean
@@ -38,10 +40,12 @@ import org.sigillum.keys.HsmFailures;
 public class BuiltInCaBean implements CaConnector, CaCertificates {
 
     static final String ID = "built-in";
-    static final String ROOT = "root";
-    static final String ISSUING = "issuing";
+    public static final String ROOT = "root";
+    public static final String ISSUING = "issuing";
+    public static final String TSA = "tsa";
     private static final Duration ROOT_VALIDITY = Duration.ofDays(20 * 365);
     private static final Duration ISSUING_VALIDITY = Duration.ofDays(10 * 365);
+    private static final Duration TSA_VALIDITY = Duration.ofDays(5 * 365);
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
@@ -82,8 +86,43 @@ public class BuiltInCaBean implements CaConnector, CaCertificates {
                     Certificates.caName("Sigillum Issuing CA"), SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo()),
                     now, ISSUING_VALIDITY, new HsmContentSigner(hsm, root.wrappedKey()));
             em.persist(new CaKeyEntity(ISSUING, key.wrappedKey(), certificate.getEncoded(), now));
+            em.persist(new IssuedCertificateEntity(certificate, ROOT, null));
         } catch (IOException e) {
             throw new ServiceException(ErrorCode.SERVER_ERROR, "the CA certificates could not be built", e);
+        }
+    }
+
+    /** Creates the time-stamping authority's key and certificate when they do not exist yet. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void ensureTimeStampingKey() throws ServiceException {
+        if (em.find(CaKeyEntity.class, TSA) != null) {
+            return;
+        }
+        CaKey issuing = key(ISSUING);
+        try {
+            GeneratedKey key = generate(TSA);
+            Instant now = Instant.now();
+            X509CertificateHolder certificate = Certificates.timeStamping(issuing.certificate(),
+                    Certificates.caName("Sigillum Time-Stamping Authority"),
+                    SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo()), now, TSA_VALIDITY, publicUrl,
+                    issuing.signer());
+            em.persist(new CaKeyEntity(TSA, key.wrappedKey(), certificate.getEncoded(), now));
+            em.persist(new IssuedCertificateEntity(certificate, ISSUING, null));
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.SERVER_ERROR, "the TSA certificate could not be built", e);
+        }
+    }
+
+    /** A key of the built-in PKI (root, issuing, tsa) with its certificate, to sign with in the HSM. */
+    public CaKey key(String name) throws ServiceException {
+        CaKeyEntity entity = em.find(CaKeyEntity.class, name);
+        if (entity == null) {
+            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the built-in PKI is not initialised yet");
+        }
+        try {
+            return new CaKey(hsm, entity.wrappedKey(), new X509CertificateHolder(entity.certificate()));
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.SERVER_ERROR, "a stored CA certificate cannot be read", e);
         }
     }
 
@@ -98,6 +137,7 @@ public class BuiltInCaBean implements CaConnector, CaCertificates {
             X509CertificateHolder certificate = Certificates.endEntity(new X509CertificateHolder(issuing.certificate()),
                     Certificates.userName(request.commonName()), SubjectPublicKeyInfo.getInstance(request.subjectPublicKeyInfo()),
                     Instant.now(), Duration.ofDays(validityDays), publicUrl, new HsmContentSigner(hsm, issuing.wrappedKey()));
+            em.persist(new IssuedCertificateEntity(certificate, ISSUING, request.credentialId()));
             return List.of(certificate.getEncoded(), issuing.certificate(), root.certificate());
         } catch (IOException | RuntimeException e) {
             throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the certificate could not be issued", e);

@@ -15,9 +15,11 @@ import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -81,6 +83,30 @@ public final class Certificates {
     static X509CertificateHolder endEntity(X509CertificateHolder issuer, X500Name name, SubjectPublicKeyInfo key,
                                            Instant now, Duration validity, String publicUrl, ContentSigner signer)
             throws IOException {
+        return issuedUnder(issuer, name, key, now, validity, publicUrl)
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.nonRepudiation))
+                .build(signer);
+    }
+
+    /**
+     * The time-stamping authority's certificate: digital signature, and id-kp-timeStamping as its only extended
+     * key usage, critical, as RFC 3161 2.3 requires. It ends no later than its issuer's.
+     */
+    static X509CertificateHolder timeStamping(X509CertificateHolder issuer, X500Name name, SubjectPublicKeyInfo key,
+                                              Instant now, Duration validity, String publicUrl, ContentSigner signer)
+            throws IOException {
+        Instant issuerEnd = issuer.getNotAfter().toInstant();
+        Duration capped = now.plus(validity).isAfter(issuerEnd) ? Duration.between(now, issuerEnd) : validity;
+        return issuedUnder(issuer, name, key, now, capped, publicUrl)
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                .addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))
+                .build(signer);
+    }
+
+    /** What every certificate of the issuing CA carries: identifiers, AIA, CRL distribution point. */
+    private static X509v3CertificateBuilder issuedUnder(X509CertificateHolder issuer, X500Name name,
+                                                        SubjectPublicKeyInfo key, Instant now, Duration validity,
+                                                        String publicUrl) throws IOException {
         JcaX509ExtensionUtils utils = utils();
         AuthorityInformationAccess aia = new AuthorityInformationAccess(new AccessDescription[] {
             new AccessDescription(AccessDescription.id_ad_caIssuers,
@@ -93,13 +119,11 @@ public final class Certificates {
         return new X509v3CertificateBuilder(issuer.getSubject(), serial(), Date.from(now.minus(SKEW)),
                 Date.from(now.plus(validity)), name, key)
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.nonRepudiation))
                 .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key))
                 .addExtension(Extension.authorityKeyIdentifier, false,
                         utils.createAuthorityKeyIdentifier(issuer.getSubjectPublicKeyInfo()))
                 .addExtension(Extension.authorityInfoAccess, false, aia)
-                .addExtension(Extension.cRLDistributionPoints, false, crl)
-                .build(signer);
+                .addExtension(Extension.cRLDistributionPoints, false, crl);
     }
 
     private static JcaX509ExtensionUtils utils() {

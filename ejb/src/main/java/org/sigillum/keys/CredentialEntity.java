@@ -108,4 +108,13 @@ public class CredentialEntity {
     public boolean enabled() {
         return "ENABLED".equals(status);
     }
+
+    public boolean revoked() {
+        return "REVOKED".equals(status);
+    }
+
+    /** Disables the credential for good: its certificate is revoked, so it must never sign again. */
+    public void revoke() {
+        this.status = "REVOKED";
+    }
 }

@@ -89,7 +89,7 @@ public class KeyStoreServiceBean implements KeyStoreService {
         } catch (HsmException e) {
             throw HsmFailures.toServiceException("key generation", e);
         }
-        List<byte[]> chain = enrollment.connector().issue(new CertificateRequest(owner.username(),
+        List<byte[]> chain = enrollment.connector().issue(new CertificateRequest(binding.credentialId(), owner.username(),
                 generated.subjectPublicKeyInfo()));
         CredentialEntity credential = new CredentialEntity(generated.subjectPublicKeyInfo(), generated.wrappedKey(), scal,
                 keyCacheSeconds, chain.get(0), Instant.now());

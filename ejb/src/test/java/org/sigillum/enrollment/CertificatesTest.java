@@ -64,4 +64,23 @@ class CertificatesTest {
         assertEquals(128, Certificates.serial().bitLength());
         assertNotEquals(Certificates.serial(), Certificates.serial());
     }
+
+    @Test
+    void timeStampingCertificateHasOnlyTheCriticalTimeStampingUsageAndEndsWithItsIssuer() throws Exception {
+        Instant now = Instant.now();
+        KeyPair issuingKey = ecKey();
+        KeyPair tsaKey = ecKey();
+        X509CertificateHolder issuing = Certificates.root(Certificates.caName("Issuing"),
+                SubjectPublicKeyInfo.getInstance(issuingKey.getPublic().getEncoded()), now, Duration.ofDays(365),
+                new JcaContentSignerBuilder("SHA384withECDSA").build(issuingKey.getPrivate()));
+        X509CertificateHolder tsa = Certificates.timeStamping(issuing, Certificates.caName("TSA"),
+                SubjectPublicKeyInfo.getInstance(tsaKey.getPublic().getEncoded()), now, Duration.ofDays(5 * 365),
+                "http://127.0.0.1:8080", new JcaContentSignerBuilder("SHA384withECDSA").build(issuingKey.getPrivate()));
+        X509Certificate certificate = jca(tsa);
+        certificate.verify(issuingKey.getPublic());
+        assertEquals(java.util.List.of("1.3.6.1.5.5.7.3.8"), certificate.getExtendedKeyUsage());
+        assertTrue(certificate.getCriticalExtensionOIDs().contains("2.5.29.37"), "extendedKeyUsage is critical");
+        assertTrue(certificate.getKeyUsage()[0], "digitalSignature");
+        assertEquals(issuing.getNotAfter(), tsa.getNotAfter(), "capped at the issuer's end");
+    }
 }

@@ -24,8 +24,8 @@ class InfoIT {
         assertEquals(List.of("basic", "oauth2code"), texts(info.get("authType")),
                 "auth/login with HTTP Basic is on by default, beside the OAuth 2.0 authorization code flow");
         assertEquals(List.of("info", "auth/login", "auth/revoke", "credentials/list", "credentials/info",
-                "credentials/authorize", "credentials/extendTransaction", "signatures/signHash", "oauth2/authorize",
-                "oauth2/token", "oauth2/revoke", "oauth2/pushed_authorize", "signatures/signDoc"), texts(info.get("methods")),
+                "credentials/authorize", "credentials/extendTransaction", "signatures/signHash", "signatures/timestamp",
+                "signatures/signDoc", "oauth2/authorize", "oauth2/token", "oauth2/revoke", "oauth2/pushed_authorize"), texts(info.get("methods")),
                 "only implemented methods are listed");
         String base = Sigillum.env("SIGILLUM_IT_URL");
         assertEquals(base + "/csc/v2/", info.get("oauth2").asText(), "clients append oauth2/authorize to it");

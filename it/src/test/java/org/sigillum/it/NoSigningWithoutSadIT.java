@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checklist A10: no path reaches unwrap-and-sign with a user's key except signHash under a SAD. The HTTP
+ * Checklist A10: no path reaches unwrap-and-sign with a user's key except signHash and signDoc under a SAD. The HTTP
  * surface is checked against the list of operations allowed to sign, and the one operator operation that
  * signs (the HSM diagnostic) is shown to ignore a credential it is handed and to use a throw-away key.
  */
@@ -21,6 +21,10 @@ class NoSigningWithoutSadIT {
     /** Every operation whose path speaks of signing, with the reason it may exist. */
     private static final Set<String> SIGNING_OPERATIONS = Set.of(
             "/csc/v2/signatures/signHash",           // consumes a SAD in the SAM
+            "/csc/v2/signatures/signDoc",            // consumes a SAD in the SAM, which checks the documents' digests
+            "/csc/v2/signatures/timestamp",          // the TSA's key, never a user's (like /tsa)
+            "/api/v1/signatures/validate",           // verifies only
+            "/api/v1/signatures/extend",             // adds time-stamps and validation data: the TSA's key only
             "/api/v1/diagnostics/hsm/sign",          // throw-away diagnostic keys only (tested below)
             "/api/v1/diagnostics/hsm/benchmark");    // throw-away diagnostic keys only
 

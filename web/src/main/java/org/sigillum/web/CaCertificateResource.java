@@ -11,7 +11,7 @@ import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.CaCertificates;
 
-/** The built-in CA's certificates, public, where its certificates' AIA extension says they are. */
+/** The built-in CA's certificates (and the TSA's), public, where its certificates' AIA extension says they are. */
 @Path("/ca")
 public class CaCertificateResource {
 
@@ -19,9 +19,9 @@ public class CaCertificateResource {
     private CaCertificates ca;
 
     @GET
-    @Path("{name:root|issuing}.crt")
+    @Path("{name:root|issuing|tsa}.crt")
     @Produces("application/pkix-cert")
-    @Operation(summary = "A certificate of the built-in CA (DER)")
+    @Operation(summary = "A certificate of the built-in CA or TSA (DER)")
     public Response certificate(@PathParam("name") String name) throws ServiceException {
         byte[] der = ca.caCertificate(name);
         if (der == null) {

@@ -6,6 +6,6 @@ import jakarta.ejb.Local;
 @Local
 public interface CaCertificates {
 
-    /** DER of the CA certificate named "root" or "issuing", or null. */
+    /** DER of the certificate named "root", "issuing" (the CAs) or "tsa" (the time-stamping authority), or null. */
     byte[] caCertificate(String name);
 }

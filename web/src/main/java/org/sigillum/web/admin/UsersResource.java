@@ -16,9 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.sigillum.api.admin.CreateCredentialRequest;
 import org.sigillum.api.admin.CreateUserRequest;
 import org.sigillum.api.admin.CredentialView;
+import org.sigillum.api.admin.RevocationView;
+import org.sigillum.api.admin.RevokeCredentialRequest;
 import org.sigillum.api.admin.UserView;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AccountService;
+import org.sigillum.api.service.CredentialRevocation;
 import org.sigillum.api.service.KeyStoreService;
 import org.sigillum.web.security.OperatorOnly;
 
@@ -33,6 +36,8 @@ public class UsersResource {
     private AccountService accounts;
     @EJB
     private KeyStoreService keyStore;
+    @EJB
+    private CredentialRevocation revocation;
 
     @POST
     public Response create(CreateUserRequest request) throws ServiceException {
@@ -67,6 +72,14 @@ public class UsersResource {
             throws ServiceException {
         keyStore.deleteCredential(id, credentialId);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/credentials/{credentialId}/revoke")
+    @Operation(summary = "Revoke a credential's certificate (RFC 5280 reason name); the credential never signs again")
+    public RevocationView revokeCredential(@PathParam("id") String id, @PathParam("credentialId") String credentialId,
+                                           RevokeCredentialRequest request) throws ServiceException {
+        return revocation.revoke(id, credentialId, request);
     }
 
     @POST

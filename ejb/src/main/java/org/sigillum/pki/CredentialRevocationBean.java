@@ -1,0 +1,98 @@
+package org.sigillum.pki;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.sigillum.api.admin.RevocationView;
+import org.sigillum.api.admin.RevokeCredentialRequest;
+import org.sigillum.api.audit.AuditEvent;
+import org.sigillum.api.auth.RequestCaller;
+import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.AuditTrail;
+import org.sigillum.api.service.CredentialRevocation;
+import org.sigillum.audit.Events;
+import org.sigillum.enrollment.IssuedCertificateEntity;
+import org.sigillum.hsm.HsmConnection;
+import org.sigillum.hsm.HsmConnectionFactory;
+import org.sigillum.hsm.HsmException;
+import org.sigillum.keys.CredentialEntity;
+import org.sigillum.keys.HsmFailures;
+
+/**
+ * Revokes a credential: disabled for good, its certificate marked revoked in the register, and a new CRL
+ * published, all in one transaction with the audit record; OCSP answers from the register at once. Any cached
+ * unwrapped copy of the key leaves the HSM.
+ */
+@Stateless
+public class CredentialRevocationBean implements CredentialRevocation {
+
+    @PersistenceContext(unitName = "sigillum")
+    private EntityManager em;
+    @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
+    private HsmConnectionFactory hsm;
+    @EJB
+    private CertificateRegisterBean register;
+    @EJB
+    private CrlPublisherBean crls;
+    @EJB
+    private AuditTrail audit;
+    @Inject
+    private RequestCaller caller;
+
+    @Override
+    public RevocationView revoke(String ownerId, String credentialId, RevokeCredentialRequest request)
+            throws ServiceException {
+        try {
+            int reason = RevocationReasons.code(request == null ? null : request.reason());
+            // locked, so that two concurrent revocations of one credential cannot both succeed
+            CredentialEntity credential = credentialId == null ? null
+                    : em.find(CredentialEntity.class, credentialId, LockModeType.PESSIMISTIC_WRITE);
+            if (credential == null || !credential.ownerId().equals(ownerId)) {
+                throw new ServiceException(ErrorCode.NOT_FOUND, "no such credential");
+            }
+            if (credential.revoked()) {
+                throw new ServiceException(ErrorCode.CONFLICT, "the credential is already revoked");
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            credential.revoke();
+            IssuedCertificateEntity certificate = register.ofCredential(credentialId);
+            if (certificate != null) {
+                certificate.revoke(now, reason);
+                em.flush();
+                crls.republish(certificate.caName());
+            }
+            evictCachedKey(credentialId);
+            String serial = certificate == null ? null : IssuedCertificateEntity.key(certificate.serialNumber());
+            Map<String, String> details = new HashMap<>();
+            details.put("reason", RevocationReasons.name(reason));
+            if (serial != null) {
+                details.put("serialNumber", serial);
+            }
+            audit.record(new AuditEvent(Events.CREDENTIAL_REVOKED, AuditEvent.Outcome.SUCCESS, caller.actor(), ownerId,
+                    credentialId, details));
+            return new RevocationView(credentialId, "revoked", serial, now.toString(), RevocationReasons.name(reason));
+        } catch (ServiceException e) {
+            audit.recordRefusal(Events.unsuccessful(Events.CREDENTIAL_REVOCATION_REFUSED,
+                    Events.CREDENTIAL_REVOCATION_FAILED, e, caller.actor(), ownerId,
+                    credentialId == null ? Map.of() : Map.of("credentialID", credentialId)));
+            throw e;
+        }
+    }
+
+    private void evictCachedKey(String credentialId) throws ServiceException {
+        try (HsmConnection connection = hsm.getConnection()) {
+            connection.evictCachedKey(credentialId);
+        } catch (HsmException e) {
+            throw HsmFailures.toServiceException("key cache eviction", e);
+        }
+    }
+}
