@@ -14,7 +14,8 @@ cmd_bench() {
     case "$name" in
         hsm) main=org.sigillum.bench.HsmBench ;;
         signhash) main=org.sigillum.bench.SignHashBench ;;
-        *) die "unknown benchmark '$name' (known: hsm, signhash)" ;;
+        documents) main=org.sigillum.bench.DocumentsBench ;;
+        *) die "unknown benchmark '$name' (known: hsm, signhash, documents)" ;;
     esac
     require_tools
     build_if_needed

@@ -28,6 +28,7 @@ public final class Events {
     public static final String CLIENT_REGISTERED = "CLIENT_REGISTERED";
     public static final String CLIENT_REGISTRATION_REFUSED = "CLIENT_REGISTRATION_REFUSED";
     public static final String CLIENT_DELETED = "CLIENT_DELETED";
+    public static final String SIGNATURE_EXTENDED = "SIGNATURE_EXTENDED";
     public static final String TOTP_ENROLLED = "TOTP_ENROLLED";
     public static final String TOKEN_ISSUED = "TOKEN_ISSUED";
     public static final String TOKEN_REFUSED = "TOKEN_REFUSED";

@@ -15,9 +15,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -89,7 +86,6 @@ public class DocumentSigningBean implements DocumentSigning {
                 DocumentFormat format = DocumentFormat.of(document.signatureFormat());
                 AbstractSignatureParameters<?> parameters = format.parameters(document.signedEnvelopeProperty());
                 parameters.setSignatureLevel(format.level(document.conformanceLevel()));
-                requireLevelB(parameters);
                 parameters.setDigestAlgorithm(digest);
                 parameters.setEncryptionAlgorithm(DssAlgorithms.encryption(scheme));
                 parameters.setSigningCertificate(chain.get(0));
@@ -109,7 +105,7 @@ public class DocumentSigningBean implements DocumentSigning {
             List<String> detached = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
                 DSSDocument result = prepared.get(i).sign(new SignatureValue(algorithm, values.get(i)));
-                (prepared.get(i).detached() ? detached : signed).add(Base64.getEncoder().encodeToString(bytes(result)));
+                (prepared.get(i).detached() ? detached : signed).add(Base64.getEncoder().encodeToString(DssDocuments.bytes(result)));
             }
             audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
                     Map.of("method", "signDoc", "documents", String.valueOf(prepared.size()),
@@ -156,13 +152,6 @@ public class DocumentSigningBean implements DocumentSigning {
         return scheme;
     }
 
-    private static void requireLevelB(AbstractSignatureParameters<?> parameters) throws ServiceException {
-        if (!parameters.getSignatureLevel().name().endsWith("_BASELINE_B")) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "conformance level "
-                    + parameters.getSignatureLevel() + " needs a timestamp authority, which is not available yet");
-        }
-    }
-
     private List<CertificateToken> chain(CredentialEntity credential) throws ServiceException {
         if (credential.certificate() == null) {
             throw invalid("the credential has no certificate");
@@ -191,15 +180,6 @@ public class DocumentSigningBean implements DocumentSigning {
             return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             throw invalid("document must be base64");
-        }
-    }
-
-    private static byte[] bytes(DSSDocument document) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            document.writeTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

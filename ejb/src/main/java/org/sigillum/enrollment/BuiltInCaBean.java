@@ -84,7 +84,7 @@ public class BuiltInCaBean implements CaConnector, CaCertificates {
             GeneratedKey key = generate(ISSUING);
             X509CertificateHolder certificate = Certificates.subCa(new X509CertificateHolder(root.certificate()),
                     Certificates.caName("Sigillum Issuing CA"), SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo()),
-                    now, ISSUING_VALIDITY, new HsmContentSigner(hsm, root.wrappedKey()));
+                    now, ISSUING_VALIDITY, publicUrl, new HsmContentSigner(hsm, root.wrappedKey()));
             em.persist(new CaKeyEntity(ISSUING, key.wrappedKey(), certificate.getEncoded(), now));
             em.persist(new IssuedCertificateEntity(certificate, ROOT, null));
         } catch (IOException e) {

@@ -63,9 +63,20 @@ public final class Certificates {
                 .build(signer);
     }
 
+    /**
+     * The issuing CA, with the root's CRL distribution point and certificate URL: a validator needs the issuing
+     * CA's revocation status too, and finds it in the root's CRL.
+     */
     static X509CertificateHolder subCa(X509CertificateHolder issuer, X500Name name, SubjectPublicKeyInfo key,
-                                       Instant now, Duration validity, ContentSigner signer) throws IOException {
+                                       Instant now, Duration validity, String publicUrl, ContentSigner signer)
+            throws IOException {
         JcaX509ExtensionUtils utils = utils();
+        AuthorityInformationAccess aia = new AuthorityInformationAccess(new AccessDescription(
+                AccessDescription.id_ad_caIssuers, new GeneralName(GeneralName.uniformResourceIdentifier,
+                        publicUrl + "/ca/root.crt")));
+        CRLDistPoint crl = new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(new DistributionPointName(
+                new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, publicUrl + "/crl/root.crl"))),
+                null, null)});
         return new X509v3CertificateBuilder(issuer.getSubject(), serial(), Date.from(now.minus(SKEW)),
                 Date.from(now.plus(validity)), name, key)
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
@@ -73,6 +84,8 @@ public final class Certificates {
                 .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key))
                 .addExtension(Extension.authorityKeyIdentifier, false,
                         utils.createAuthorityKeyIdentifier(issuer.getSubjectPublicKeyInfo()))
+                .addExtension(Extension.authorityInfoAccess, false, aia)
+                .addExtension(Extension.cRLDistributionPoints, false, crl)
                 .build(signer);
     }
 

@@ -23,7 +23,7 @@ public class TrustAnchors {
     @Inject
     private AllowedUrls allowedUrls;
 
-    CommonCertificateVerifier verifier() throws ServiceException {
+    public CommonCertificateVerifier verifier() throws ServiceException {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         java.util.List<byte[]> chain = enrollment.connector().caChain();
         trusted.addCertificate(DSSUtils.loadCertificate(chain.get(chain.size() - 1)));

@@ -40,6 +40,7 @@ class CertificatesTest {
                 new JcaContentSignerBuilder("SHA384withECDSA").build(rootKey.getPrivate()));
         X509CertificateHolder issuing = Certificates.subCa(root, Certificates.caName("Issuing"),
                 SubjectPublicKeyInfo.getInstance(issuingKey.getPublic().getEncoded()), now, Duration.ofDays(1000),
+                "https://sigillum.example",
                 new JcaContentSignerBuilder("SHA384withECDSA").build(rootKey.getPrivate()));
         X509CertificateHolder user = Certificates.endEntity(issuing, Certificates.userName("alice"),
                 SubjectPublicKeyInfo.getInstance(userKey.getPublic().getEncoded()), now, Duration.ofDays(730),

@@ -16,8 +16,12 @@ record DocumentSigner(CscClient client, String credentialId) {
     }
 
     static ObjectNode document(byte[] content, String format, String envelope, String signAlgo) {
+        return document(content, format, envelope, signAlgo, "Ades-B-B");
+    }
+
+    static ObjectNode document(byte[] content, String format, String envelope, String signAlgo, String level) {
         return Sigillum.object().put("document", Base64.getEncoder().encodeToString(content))
-                .put("signature_format", format).put("conformance_level", "Ades-B-B").put("signAlgo", signAlgo)
+                .put("signature_format", format).put("conformance_level", level).put("signAlgo", signAlgo)
                 .put("signed_envelope_property", envelope);
     }
 
@@ -38,7 +42,11 @@ record DocumentSigner(CscClient client, String credentialId) {
     }
 
     byte[] sign(byte[] content, String format, String envelope, String signAlgo) throws Exception {
-        Sigillum.Reply reply = signDoc(sadFor(content), document(content, format, envelope, signAlgo));
+        return sign(content, format, envelope, signAlgo, "Ades-B-B");
+    }
+
+    byte[] sign(byte[] content, String format, String envelope, String signAlgo, String level) throws Exception {
+        Sigillum.Reply reply = signDoc(sadFor(content), document(content, format, envelope, signAlgo, level));
         assertEquals(200, reply.status(), reply.body());
         String field = "Detached".equals(envelope) ? "SignatureObject" : "DocumentWithSignature";
         return Base64.getDecoder().decode(reply.json().get(field).get(0).asText());

@@ -8,7 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.SignatureExtension;
 import org.sigillum.api.service.SignatureValidation;
+import org.sigillum.api.validation.ExtensionRequest;
+import org.sigillum.api.validation.ExtensionResult;
 import org.sigillum.api.validation.ValidationRequest;
 import org.sigillum.api.validation.ValidationResult;
 import org.sigillum.web.security.AnyToken;
@@ -17,10 +20,12 @@ import org.sigillum.web.security.AnyToken;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @AnyToken
-public class ValidationResource {
+public class SignaturesResource {
 
     @EJB
     private SignatureValidation validation;
+    @EJB
+    private SignatureExtension extension;
 
     @POST
     @Path("validate")
@@ -28,5 +33,13 @@ public class ValidationResource {
             + "detection, and DSS's simple, detailed and ETSI TS 119 102-2 reports (JSON, or XML strings)")
     public ValidationResult validate(ValidationRequest request) throws ServiceException {
         return validation.validate(request);
+    }
+
+    @POST
+    @Path("extend")
+    @Operation(summary = "Signature update: raise a signature to AdES-B-T, B-LT or B-LTA, or add an archive time-stamp to "
+            + "an LTA signature (repeatable)")
+    public ExtensionResult extend(ExtensionRequest request) throws ServiceException {
+        return extension.extend(request);
     }
 }

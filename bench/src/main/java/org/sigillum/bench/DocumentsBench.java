@@ -1,0 +1,132 @@
+package org.sigillum.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * bin/sigillum bench documents. Level B-B signing end to end over HTTP (CSC signDoc, SADs authorized for the
+ * documents beforehand, RSA-2048 credential with its unwrapped key cached) against DSS signing the same documents
+ * in this JVM with an RSA-2048 software key, 2 threads each, in the same run.
+ */
+public final class DocumentsBench {
+
+    private static final int THREADS = 2;
+    private static final String PASSWORD = "benchmark password";
+    private static final String PIN = "135790";
+    private static final String SHA256 = "2.16.840.1.101.3.4.2.1";
+    private static final String RSA_SHA256 = "1.2.840.113549.1.1.11";
+    private static final int MB = 1024 * 1024;
+
+    private final BenchServer server;
+    private final InProcessDss dss = new InProcessDss();
+    private final String token;
+    private final String credential;
+
+    private DocumentsBench() throws Exception {
+        this.server = new BenchServer();
+        String username = "bench-" + UUID.randomUUID();
+        String userId = server.operator("/api/v1/users", Map.of("username", username, "password", PASSWORD, "pin", PIN))
+                .get("id").asText();
+        this.token = "Bearer " + server.post("/csc/v2/auth/login", Map.of(), BenchServer.basic(username, PASSWORD))
+                .get("access_token").asText();
+        this.credential = server.operator("/api/v1/users/" + userId + "/credentials",
+                Map.of("keyAlgo", "RSA", "keyLength", 2048, "keyCacheSeconds", 600)).get("credentialID").asText();
+    }
+
+    public static void main(String[] args) throws Exception {
+        new DocumentsBench().run(args.length > 0 ? Integer.parseInt(args[0]) : 3);
+    }
+
+    private record Case(String name, InProcessDss.Format format, String letter, String envelope, byte[] content, int calls) {
+    }
+
+    private void run(int seconds) throws Exception {
+        List<Case> cases = List.of(
+                new Case("pades.1mb", InProcessDss.Format.PADES, "P", "Revision", BenchDocuments.pdf(MB), 40),
+                new Case("xades", InProcessDss.Format.XADES, "X", "Enveloped", BenchDocuments.xml(MB), 40),
+                new Case("cades", InProcessDss.Format.CADES, "C", "Attached", BenchDocuments.binary(MB), 40));
+        Map<String, Double> results = new LinkedHashMap<>();
+        for (Case c : cases) {
+            signDocRate(c, 4);
+            dssRate(c, 4);
+            double ours = signDocRate(c, c.calls());
+            double baseline = dssRate(c, c.calls());
+            System.out.printf(Locale.ROOT, "# %s: signDoc over HTTP %.1f docs/s, DSS in-process %.1f docs/s%n", c.name(),
+                    ours, baseline);
+            results.put("documents." + c.name() + ".per_second", ours);
+            results.put("documents." + c.name() + ".dss.per_second", baseline);
+            results.put("documents." + c.name() + ".ratio", ours / baseline);
+        }
+        results.forEach((name, value) -> System.out.printf(Locale.ROOT, "RESULT %s=%.3f%n", name, value));
+    }
+
+    private double dssRate(Case c, int calls) throws Exception {
+        long start = System.nanoTime();
+        parallel(calls, i -> dss.sign(c.format(), c.content()));
+        return calls / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Documents per second of signDoc calls alone, each under a SAD authorized beforehand for that document. */
+    private double signDocRate(Case c, int calls) throws Exception {
+        String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(c.content()));
+        List<String> sads = parallel(calls, i -> authorize(digest));
+        String document = Base64.getEncoder().encodeToString(c.content());
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        parallel(calls, i -> {
+            ObjectNode body = BenchServer.JSON.createObjectNode().put("credentialID", credential)
+                    .put("SAD", sads.get(next.getAndIncrement()));
+            body.withArray("documents").addObject().put("document", document).put("signature_format", c.letter())
+                    .put("conformance_level", "Ades-B-B").put("signAlgo", RSA_SHA256)
+                    .put("signed_envelope_property", c.envelope());
+            JsonNode signed = server.post("/csc/v2/signatures/signDoc", body, token).get("DocumentWithSignature");
+            if (signed == null || signed.size() != 1) {
+                throw new IllegalStateException("no signed document");
+            }
+            return null;
+        });
+        return calls / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private String authorize(String digest) throws Exception {
+        ObjectNode body = BenchServer.JSON.createObjectNode().put("credentialID", credential).put("numSignatures", 1)
+                .put("hashAlgorithmOID", SHA256);
+        body.withArray("hashes").add(digest);
+        body.withArray("authData").addObject().put("id", "PIN").put("value", PIN);
+        return server.post("/csc/v2/credentials/authorize", body, token).get("SAD").asText();
+    }
+
+    private interface Task<T> {
+        T run(int index) throws Exception;
+    }
+
+    private static <T> List<T> parallel(int count, Task<T> task) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(executor.submit(() -> task.run(index)));
+            }
+            List<T> out = new ArrayList<>();
+            for (Future<T> future : futures) {
+                out.add(future.get());
+            }
+            return out;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}
