@@ -59,6 +59,8 @@ public class DocumentSigningBean implements DocumentSigning {
     private Enrollment enrollment;
     @Inject
     private SignatureServices services;
+    @Inject
+    private TimeBudget timeBudget;
 
     @Inject
     @ConfigProperty(name = "sigillum.documents.max-per-request", defaultValue = "10")
@@ -164,11 +166,17 @@ public class DocumentSigningBean implements DocumentSigning {
         return chain;
     }
 
-    /** DSS's refusal to read a document is the caller's problem, told in the API's format. */
-    private static byte[] readable(DocumentFormat format, PreparedSignature signature) throws ServiceException {
+    /** DSS's refusal to read a document is the caller's problem, told in the API's format; reading is time-bound. */
+    private byte[] readable(DocumentFormat format, PreparedSignature signature) throws ServiceException {
+        return timeBudget.run(() -> dataToSign(format, signature));
+    }
+
+    private static byte[] dataToSign(DocumentFormat format, PreparedSignature signature) throws ServiceException {
         try {
             return signature.dataToSign();
-        } catch (DSSException | IllegalInputException | IllegalArgumentException | UnsupportedOperationException e) {
+        } catch (DSSException | IllegalInputException | IllegalArgumentException | IllegalStateException
+                 | UnsupportedOperationException e) {
+            // PDFBox reports structural damage (page tree loops, broken cross references) as IllegalStateException
             throw invalid(DssMessages.explain("the document cannot be signed as " + format, e));
         } catch (StackOverflowError e) {
             throw invalid(DssMessages.TOO_DEEP);

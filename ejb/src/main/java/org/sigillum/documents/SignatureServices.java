@@ -25,6 +25,8 @@ public class SignatureServices {
     private TrustAnchors trustAnchors;
     @Inject
     private TimestampSources timestamps;
+    @Inject
+    private PdfLimits pdfLimits;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     DocumentSignatureService<SerializableSignatureParameters, ?> service(DocumentFormat format) throws ServiceException {
@@ -32,10 +34,16 @@ public class SignatureServices {
         AbstractSignatureService service = switch (format) {
             case CADES -> new CAdESService(verifier);
             case XADES -> new XAdESService(verifier);
-            case PADES -> new PAdESService(verifier);
+            case PADES -> pades(verifier);
             case JADES -> new JAdESService(verifier);
         };
         service.setTspSource(new DssTimestamps(timestamps.current()));
         return (DocumentSignatureService) service;
+    }
+
+    private PAdESService pades(CommonCertificateVerifier verifier) {
+        PAdESService service = new PAdESService(verifier);
+        service.setPdfObjFactory(pdfLimits.objectFactory());
+        return service;
     }
 }

@@ -7,7 +7,9 @@ import eu.europa.esig.dss.jaxb.object.Message;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.exception.IllegalInputException;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
@@ -28,6 +30,8 @@ import org.sigillum.api.service.SignatureValidation;
 import org.sigillum.api.validation.ValidationRequest;
 import org.sigillum.api.validation.ValidationResult;
 import org.sigillum.documents.DssMessages;
+import org.sigillum.documents.PdfLimits;
+import org.sigillum.documents.TimeBudget;
 
 /** DSS validation of any AdES signature it recognises, with the reports in JSON or XML. */
 @Stateless
@@ -39,6 +43,10 @@ public class SignatureValidationBean implements SignatureValidation {
 
     @Inject
     private TrustAnchors trustAnchors;
+    @Inject
+    private PdfLimits pdfLimits;
+    @Inject
+    private TimeBudget timeBudget;
 
     @Override
     public ValidationResult validate(ValidationRequest request) throws ServiceException {
@@ -62,6 +70,12 @@ public class SignatureValidationBean implements SignatureValidation {
     }
 
     private Reports validate(byte[] signed, List<DSSDocument> originals) throws ServiceException {
+        CommonCertificateVerifier verifier = trustAnchors.verifier();
+        return timeBudget.run(() -> validateNow(signed, originals, verifier));
+    }
+
+    private Reports validateNow(byte[] signed, List<DSSDocument> originals, CommonCertificateVerifier verifier)
+            throws ServiceException {
         SignedDocumentValidator validator;
         try {
             validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed, "signed"));
@@ -71,13 +85,16 @@ public class SignatureValidationBean implements SignatureValidation {
             // recursive ASN.1 and XML parsers give up on hostile nesting this way; the thread unwinds cleanly
             throw invalid(DssMessages.TOO_DEEP);
         }
-        validator.setCertificateVerifier(trustAnchors.verifier());
+        validator.setCertificateVerifier(verifier);
+        if (validator instanceof PDFDocumentValidator pdf) {
+            pdf.setPdfObjFactory(pdfLimits.objectFactory());
+        }
         if (!originals.isEmpty()) {
             validator.setDetachedContents(originals);
         }
         try {
             return validator.validateDocument();
-        } catch (DSSException | IllegalInputException e) {
+        } catch (DSSException | IllegalInputException | IllegalStateException e) {
             throw invalid(DssMessages.explain("the document cannot be validated", e));
         } catch (StackOverflowError e) {
             throw invalid(DssMessages.TOO_DEEP);

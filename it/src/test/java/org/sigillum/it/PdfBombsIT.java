@@ -1,0 +1,121 @@
+package org.sigillum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.Deflater;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checklist D2: a decompression bomb, a page tree that loops and deeply nested objects end in a clean answer
+ * within bounded time, and the server stays healthy.
+ */
+class PdfBombsIT {
+
+    private static final String ECDSA_SHA256 = "1.2.840.10045.4.3.2";
+    private static final String EC = "{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}";
+    private static final long BOUND_NANOS = 120_000_000_000L;
+
+    @Test
+    void d2DecompressionBombIsSignedOrRefusedInBoundedTimeAndValidatedWithoutHarm() throws Exception {
+        byte[] bomb = pdf(List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"), deflatedZeros(256));
+        DocumentSigner signer = DocumentSigner.create(EC);
+        long started = System.nanoTime();
+        Sigillum.Reply signed = signer.signDoc(signer.sadFor(bomb), DocumentSigner.document(bomb, "P", "Revision",
+                ECDSA_SHA256));
+        assertTrue(System.nanoTime() - started < BOUND_NANOS, "signing took too long");
+        assertTrue(signed.status() == 200 || signed.status() == 400, signed.toString());
+        if (signed.status() == 200) {
+            byte[] document = Base64.getDecoder().decode(signed.json().get("DocumentWithSignature").get(0).asText());
+            started = System.nanoTime();
+            ObjectNode body = Sigillum.object().put("signedDocument", Base64.getEncoder().encodeToString(document));
+            Sigillum.Reply validated = Sigillum.post("/api/v1/signatures/validate", "application/json", body.toString(),
+                    Sigillum.operatorToken());
+            assertTrue(System.nanoTime() - started < BOUND_NANOS, "validation took too long");
+            assertTrue(validated.status() == 200 || validated.status() == 400, validated.toString());
+        }
+        assertEquals(200, Sigillum.get("/health/ready", null).status());
+    }
+
+    @Test
+    void d2PageTreeLoopsAndDeepNestingGetACleanAnswer() throws Exception {
+        byte[] loop = pdf(List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"), null);
+        StringBuilder nested = new StringBuilder();
+        for (int i = 0; i < 20000; i++) {
+            nested.append("[");
+        }
+        for (int i = 0; i < 20000; i++) {
+            nested.append("]");
+        }
+        byte[] deep = pdf(List.of("<< /Type /Catalog /Pages 2 0 R /Deep " + nested + " >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"), null);
+        DocumentSigner signer = DocumentSigner.create(EC);
+        for (byte[] hostile : new byte[][] {loop, deep}) {
+            long started = System.nanoTime();
+            Sigillum.Reply reply = signer.signDoc(signer.sadFor(hostile), DocumentSigner.document(hostile, "P", "Revision",
+                    ECDSA_SHA256));
+            assertTrue(System.nanoTime() - started < BOUND_NANOS, "took too long");
+            assertTrue(reply.status() == 200 || reply.status() == 400, reply.toString());
+            if (reply.status() == 400) {
+                ApiErrors.assertError(reply, 400, "invalid_request");
+            }
+        }
+        assertEquals(200, Sigillum.get("/health/ready", null).status());
+    }
+
+    /** MiB of zeros, deflated: a few hundred KiB that inflate to the whole. */
+    private static byte[] deflatedZeros(int mib) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        byte[] zeros = new byte[1024 * 1024];
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        for (int i = 0; i < mib; i++) {
+            deflater.setInput(zeros);
+            while (!deflater.needsInput()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        return out.toByteArray();
+    }
+
+    /** The objects in order, and when given a Flate-encoded stream as object 4. */
+    private static byte[] pdf(List<String> objects, byte[] flateStream) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(out, "%PDF-1.7\n");
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(out.size());
+            write(out, (i + 1) + " 0 obj\n" + objects.get(i) + "\nendobj\n");
+        }
+        if (flateStream != null) {
+            offsets.add(out.size());
+            write(out, (objects.size() + 1) + " 0 obj\n<< /Length " + flateStream.length
+                    + " /Filter /FlateDecode >>\nstream\n");
+            out.writeBytes(flateStream);
+            write(out, "\nendstream\nendobj\n");
+        }
+        int xref = out.size();
+        write(out, "xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            write(out, String.format("%010d 00000 n \n", offset));
+        }
+        write(out, "trailer\n<< /Size " + (offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+        return out.toByteArray();
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+}
