@@ -21,6 +21,8 @@ class NoSigningWithoutSadIT {
     /** Every operation whose path speaks of signing, with the reason it may exist. */
     private static final Set<String> SIGNING_OPERATIONS = Set.of(
             "/csc/v2/signatures/signHash",           // consumes a SAD in the SAM
+            "/csc/v2/signatures/signDoc",            // consumes a SAD in the SAM, which checks the documents' digests
+            "/api/v1/signatures/validate",           // verifies only
             "/api/v1/diagnostics/hsm/sign",          // throw-away diagnostic keys only (tested below)
             "/api/v1/diagnostics/hsm/benchmark");    // throw-away diagnostic keys only
 
