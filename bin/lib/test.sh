@@ -1,5 +1,6 @@
 # bin/sigillum test: unit tests (with a real SoftHSM2 token), then black-box integration tests against a
-# server this command starts on PostgreSQL with a fresh token, and stops again.
+# server this command starts on PostgreSQL with a fresh token, and stops again. With --big-pdf: only the
+# large-PDF test, with a 200 MB PDF (SIGILLUM_BIG_PDF_MB) against a server with a 1 GiB heap.
 
 TEST_DIR="$VAR_DIR/test"
 TEST_PORT_OFFSET="${SIGILLUM_TEST_PORT_OFFSET:-10000}"
@@ -14,17 +15,32 @@ test_cleanup() {
 }
 
 cmd_test() {
+    local big_pdf=false
+    case "${1:-}" in
+        --big-pdf) big_pdf=true ;;
+        "") ;;
+        *) die "unknown option for test: $1 (known: --big-pdf)" ;;
+    esac
     require_tools
     # PostgreSQL for the server under test; pdfsig and xmlsec1 check signed documents independently of DSS
     require_packages postgresql poppler-utils xmlsec1
     test_cleanup
     rm -rf "$TEST_DIR" && mkdir -p "$TEST_DIR"
     trap test_cleanup EXIT
-
-    say "unit tests"
-    token_prepare "$TEST_DIR/unit-softhsm" unit-tests
     SIGILLUM_PKCS11_LIBRARY="$(softhsm_library)"
     export SIGILLUM_PKCS11_LIBRARY
+
+    if $big_pdf; then
+        # the 200 MB PDF under a 1 GiB heap: only the large-document test, against a server with that heap
+        say "build (unit tests skipped: --big-pdf)"
+        (cd "$SIGILLUM_HOME" && mvn -B -ntp -q install -DskipTests) || die "build failed"
+        export SIGILLUM_HEAP=1g SIGILLUM_IT_LARGE_PDF_MB="${SIGILLUM_BIG_PDF_MB:-200}"
+        provision_wildfly
+        integration_tests -Dit.test='DocumentApiIT#aLargePdfIsSignedFromDiskAndVerifies'
+        return
+    fi
+    say "unit tests"
+    token_prepare "$TEST_DIR/unit-softhsm" unit-tests
     export SIGILLUM_UNIT_SOFTHSM2_CONF="$TEST_DIR/unit-softhsm/softhsm2.conf"
     export SIGILLUM_UNIT_TOKEN_LABEL=unit-tests
     export SIGILLUM_UNIT_PIN_FILE="$TEST_DIR/unit-softhsm/token.pin"
@@ -33,7 +49,11 @@ cmd_test() {
     say "CLI scripts: each remove script undoes its configure script"
     provision_wildfly
     cli_check_inverses "$TEST_DIR/cli"
+    integration_tests
+}
 
+# integration_tests [MAVEN ARGS]: a server on a throw-away PostgreSQL cluster, and the ITs of it/ against it
+integration_tests() {
     say "integration tests: PostgreSQL on port $TEST_PG_PORT, WildFly at port offset $TEST_PORT_OFFSET"
     SIGILLUM_TEST_DB_PASSWORD="$(random_secret 12)"
     pg_start "$TEST_PG_DIR" "$TEST_PG_PORT" "$SIGILLUM_TEST_DB_PASSWORD"
@@ -59,6 +79,6 @@ cmd_test() {
     export SIGILLUM_IT_JBOSS_CLI="$JBOSS_HOME/bin/jboss-cli.sh"
     export SIGILLUM_IT_CONTROLLER="127.0.0.1:$mgmt"
     export SIGILLUM_IT_SERVER_LOG="$inst/standalone/log/server.log"
-    (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false) || die "integration tests failed"
+    (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false "$@") || die "integration tests failed"
     say "all tests passed"
 }

@@ -1,25 +1,18 @@
 package org.sigillum.documents;
 
-import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.DSSUtils;
-import eu.europa.esig.dss.spi.exception.IllegalInputException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,10 +68,7 @@ public class DocumentSigningBean implements DocumentSigning {
         try {
             CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
             List<SignDocRequest.Document> documents = documents(request);
-            SignatureScheme scheme = commonScheme(documents);
-            DigestAlgorithm digest = DssAlgorithms.digest(scheme);
-            List<CertificateToken> chain = chain(credential);
-            Date signingTime = Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            SigningSetup setup = SigningSetup.of(credential, enrollment, commonScheme(documents));
             List<PreparedSignature> prepared = new ArrayList<>();
             List<byte[]> documentDigests = new ArrayList<>();
             List<byte[]> dataToSignDigests = new ArrayList<>();
@@ -87,22 +77,17 @@ public class DocumentSigningBean implements DocumentSigning {
                 byte[] content = decode(document.document());
                 DocumentFormat format = DocumentFormat.of(document.signatureFormat());
                 AbstractSignatureParameters<?> parameters = format.parameters(document.signedEnvelopeProperty());
-                parameters.setSignatureLevel(format.level(document.conformanceLevel()));
-                parameters.setDigestAlgorithm(digest);
-                parameters.setEncryptionAlgorithm(DssAlgorithms.encryption(scheme));
-                parameters.setSigningCertificate(chain.get(0));
-                parameters.setCertificateChain(chain);
-                parameters.bLevel().setSigningDate(signingTime);
+                setup.apply(parameters, format, document.conformanceLevel());
                 PreparedSignature signature = new PreparedSignature(services.service(format),
                         new InMemoryDocument(content, "document"), parameters, format.detached(parameters));
-                dataToSignDigests.add(DSSUtils.digest(digest, readable(format, signature)));
-                documentDigests.add(DSSUtils.digest(digest, content));
+                dataToSignDigests.add(DSSUtils.digest(setup.digest(), timeBudget.run(() -> signature.dataToSign(format))));
+                documentDigests.add(DSSUtils.digest(setup.digest(), content));
                 prepared.add(signature);
                 formats.add(parameters.getSignatureLevel().name() + "/" + parameters.getSignaturePackaging().name());
             }
             List<byte[]> values = sam.signDocuments(sad, userId, credential.wrappedKey(), credential.keyCachePolicy(),
-                    scheme, documentDigests, dataToSignDigests);
-            SignatureAlgorithm algorithm = DssAlgorithms.signature(scheme);
+                    setup.scheme(), documentDigests, dataToSignDigests);
+            SignatureAlgorithm algorithm = setup.algorithm();
             List<String> signed = new ArrayList<>();
             List<String> detached = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
@@ -149,38 +134,7 @@ public class DocumentSigningBean implements DocumentSigning {
                 throw invalid("all documents of one call must use the same signAlgo");
             }
         }
-        SignatureScheme scheme = SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams());
-        DssAlgorithms.encryption(scheme);
-        return scheme;
-    }
-
-    private List<CertificateToken> chain(CredentialEntity credential) throws ServiceException {
-        if (credential.certificate() == null) {
-            throw invalid("the credential has no certificate");
-        }
-        List<CertificateToken> chain = new ArrayList<>();
-        chain.add(DSSUtils.loadCertificate(credential.certificate()));
-        for (byte[] ca : enrollment.connector().caChain()) {
-            chain.add(DSSUtils.loadCertificate(ca));
-        }
-        return chain;
-    }
-
-    /** DSS's refusal to read a document is the caller's problem, told in the API's format; reading is time-bound. */
-    private byte[] readable(DocumentFormat format, PreparedSignature signature) throws ServiceException {
-        return timeBudget.run(() -> dataToSign(format, signature));
-    }
-
-    private static byte[] dataToSign(DocumentFormat format, PreparedSignature signature) throws ServiceException {
-        try {
-            return signature.dataToSign();
-        } catch (DSSException | IllegalInputException | IllegalArgumentException | IllegalStateException
-                 | UnsupportedOperationException e) {
-            // PDFBox reports structural damage (page tree loops, broken cross references) as IllegalStateException
-            throw invalid(DssMessages.explain("the document cannot be signed as " + format, e));
-        } catch (StackOverflowError e) {
-            throw invalid(DssMessages.TOO_DEEP);
-        }
+        return SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams());
     }
 
     private static byte[] decode(String base64) throws ServiceException {
@@ -190,6 +144,7 @@ public class DocumentSigningBean implements DocumentSigning {
             throw invalid("document must be base64");
         }
     }
+
 
     private static ServiceException invalid(String message) {
         return new ServiceException(ErrorCode.INVALID_REQUEST, message);

@@ -1,11 +1,15 @@
 package org.sigillum.documents;
 
+import eu.europa.esig.dss.pdf.AbstractPdfObjFactory;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.File;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,7 +33,21 @@ public class PdfLimits {
     int maxPagesCompared;
 
     public IPdfObjFactory objectFactory() {
-        PdfBoxDefaultObjectFactory factory = new PdfBoxDefaultObjectFactory();
+        return limited(new PdfBoxDefaultObjectFactory());
+    }
+
+    /**
+     * For documents that arrive as files: PDFBox's native drawing of visible signatures, and each new revision
+     * written to a temporary file under {@code workDirectory} instead of the heap.
+     */
+    public IPdfObjFactory fileObjectFactory(File workDirectory) {
+        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+        factory.setResourcesHandlerBuilder(new TempFileResourcesHandlerBuilder().setTempFileDirectory(workDirectory)
+                .setFileNamePrefix("pades-"));
+        return limited(factory);
+    }
+
+    private <F extends AbstractPdfObjFactory> F limited(F factory) {
         factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.mixed(maxHeapMib * MIB, maxStorageMib * MIB));
         DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
         differences.setMaximalPagesAmountForVisualComparison(maxPagesCompared);

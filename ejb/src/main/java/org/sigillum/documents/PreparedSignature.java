@@ -1,10 +1,12 @@
 package org.sigillum.documents;
 
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.SerializableSignatureParameters;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.signature.DocumentSignatureService;
+import eu.europa.esig.dss.spi.exception.IllegalInputException;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 
@@ -28,11 +30,21 @@ final class PreparedSignature {
         this.detached = detached;
     }
 
-    byte[] dataToSign() {
-        if (dataToSign == null) {
-            dataToSign = service.getDataToSign(document, parameters);
+    /** DSS's refusal to read the document is the caller's problem, told in the API's format. */
+    byte[] dataToSign(DocumentFormat format) throws ServiceException {
+        try {
+            if (dataToSign == null) {
+                dataToSign = service.getDataToSign(document, parameters);
+            }
+            return dataToSign.getBytes();
+        } catch (DSSException | IllegalInputException | IllegalArgumentException | IllegalStateException
+                 | UnsupportedOperationException e) {
+            // PDFBox reports structural damage (page tree loops, broken cross references) as IllegalStateException
+            throw new ServiceException(ErrorCode.INVALID_REQUEST,
+                    DssMessages.explain("the document cannot be signed as " + format, e));
+        } catch (StackOverflowError e) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, DssMessages.TOO_DEEP);
         }
-        return dataToSign.getBytes();
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.sigillum.web.error;
 
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,15 +11,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.sigillum.api.error.ApiError;
 import org.sigillum.api.error.ErrorCode;
+import org.sigillum.web.documents.DocumentUploads;
 
 /**
  * Bounds every request body. A declared length over the limit is refused with 413 before anything reads
  * the body; a chunked body is counted as it is read and stops with {@link PayloadTooLargeException}, which
  * the JSON error mappers turn into 413 as well. Undertow's max-post-size sits above this limit as a backstop.
+ * The Document Signature API's uploads are bounded by their own, larger limit ({@link DocumentUploads}).
  */
 @WebFilter(urlPatterns = "/*")
 public class RequestSizeLimitFilter extends HttpFilter {
@@ -35,16 +33,13 @@ public class RequestSizeLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (DocumentUploads.SERVLET_NAME.equals(request.getHttpServletMapping().getServletName())) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > maxRequestBytes) {
-            response.setStatus(413);
-            response.setContentType("application/json");
             response.setHeader("Connection", "close");
-            try (Jsonb jsonb = JsonbBuilder.create()) {
-                ApiError error = ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, "the request body exceeds " + maxRequestBytes + " bytes");
-                response.getOutputStream().write(jsonb.toJson(error).getBytes(StandardCharsets.UTF_8));
-            } catch (Exception e) {
-                throw new ServletException(e);
-            }
+            JsonErrors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "the request body exceeds " + maxRequestBytes + " bytes");
             return;
         }
         chain.doFilter(new BoundedRequest(request, maxRequestBytes), response);

@@ -29,6 +29,9 @@ import org.sigillum.api.service.BearerTokens;
 @Priority(Priorities.AUTHENTICATION)
 public class BearerFilter implements ContainerRequestFilter {
 
+    /** The WWW-Authenticate value of a refused bearer token (RFC 6750). */
+    public static final String CHALLENGE = "Bearer realm=\"sigillum\", error=\"invalid_token\"";
+
     @EJB
     private BearerTokens tokens;
     @Inject
@@ -38,10 +41,7 @@ public class BearerFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String token = BearerHeader.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         try {
-            TokenPrincipal principal = tokens.authenticate(token);
-            if (principal.userId() == null || principal.scopes().contains(Scopes.ADMIN)) {
-                throw new ServiceException(ErrorCode.INVALID_TOKEN, "the token is not valid for the CSC API");
-            }
+            TokenPrincipal principal = cscPrincipal(tokens, token);
             caller.authenticated(principal);
             request.setSecurityContext(new TokenSecurityContext(principal, request.getSecurityContext().isSecure()));
         } catch (ServiceException e) {
@@ -49,9 +49,18 @@ public class BearerFilter implements ContainerRequestFilter {
         }
     }
 
+    /** The principal of a token that may call the CSC API and the document APIs: a user's, never an operator's. */
+    public static TokenPrincipal cscPrincipal(BearerTokens tokens, String token) throws ServiceException {
+        TokenPrincipal principal = tokens.authenticate(token);
+        if (principal.userId() == null || principal.scopes().contains(Scopes.ADMIN)) {
+            throw new ServiceException(ErrorCode.INVALID_TOKEN, "the token is not valid for the CSC API");
+        }
+        return principal;
+    }
+
     static Response unauthorized(String description) {
         return Response.status(Response.Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sigillum\", error=\"invalid_token\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(ErrorCode.INVALID_TOKEN, description)).build();
     }
 

@@ -1,0 +1,148 @@
+package org.sigillum.documents;
+
+import eu.europa.esig.dss.enumerations.SignaturePackaging;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.signature.AbstractSignatureParameters;
+import eu.europa.esig.dss.spi.DSSUtils;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.api.audit.AuditEvent;
+import org.sigillum.api.auth.TokenPrincipal;
+import org.sigillum.api.documents.DocumentBatch;
+import org.sigillum.api.documents.SignOptions;
+import org.sigillum.api.documents.SignedDocument;
+import org.sigillum.api.documents.UploadedDocument;
+import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.AuditTrail;
+import org.sigillum.api.service.DocumentFileSigning;
+import org.sigillum.api.service.SignatureActivation;
+import org.sigillum.audit.Events;
+import org.sigillum.csc.CscCallers;
+import org.sigillum.enrollment.Enrollment;
+import org.sigillum.keys.CredentialEntity;
+import org.sigillum.sam.SignatureSchemes;
+
+/**
+ * The Document Signature API: the same path as signDoc (every document prepared before the SAD is spent, the SAM
+ * checks the documents' digests against it and signs the data-to-be-signed digests), with documents read from and
+ * written to files. PDFs stream through PDFBox and temporary files; formats that DSS builds in memory (XML, CMS,
+ * JWS, ASiC) are bounded by a smaller limit so that no upload can exhaust the heap.
+ */
+@Stateless
+public class DocumentFileSigningBean implements DocumentFileSigning {
+
+    private static final String METHOD = "documents/sign";
+
+    @PersistenceContext(unitName = "sigillum")
+    private EntityManager em;
+    @EJB
+    private SignatureActivation sam;
+    @EJB
+    private AuditTrail audit;
+    @Inject
+    private Enrollment enrollment;
+    @Inject
+    private SignatureServices services;
+    @Inject
+    private TimeBudget timeBudget;
+
+    @Inject
+    @ConfigProperty(name = "sigillum.documents.max-per-request", defaultValue = "10")
+    int maxDocuments;
+
+    @Inject
+    @ConfigProperty(name = "sigillum.documents.max-in-memory-bytes", defaultValue = "33554432")
+    long maxInMemoryBytes;
+
+    @Override
+    public List<SignedDocument> sign(TokenPrincipal caller, String credentialToken, DocumentBatch batch)
+            throws ServiceException {
+        SignOptions options = batch.options();
+        String sad = CscCallers.signingSad(caller, options.sad(), credentialToken);
+        String userId = caller.userId();
+        try {
+            CredentialEntity credential = CscCallers.ownCredential(em, caller, options.credentialID());
+            if (batch.documents().isEmpty() || batch.documents().size() > maxDocuments) {
+                throw invalid("between 1 and " + maxDocuments + " files are required");
+            }
+            DocumentFormat format = DocumentFormat.of(options.signatureFormat());
+            AsicContainer container = AsicContainer.of(options.container());
+            if (format != DocumentFormat.PADES) {
+                PadesOptions.requireAbsent(options, batch.image());
+            }
+            SigningSetup setup = SigningSetup.of(credential, enrollment,
+                    SignatureSchemes.fromCsc(options.signAlgo(), null, options.signAlgoParams()));
+            List<PreparedSignature> prepared = new ArrayList<>();
+            List<SignaturePackaging> packagings = new ArrayList<>();
+            List<byte[]> documentDigests = new ArrayList<>();
+            List<byte[]> dataToSignDigests = new ArrayList<>();
+            for (UploadedDocument upload : batch.documents()) {
+                AbstractSignatureParameters<?> parameters = container.parameters(format, options.signedEnvelopeProperty());
+                setup.apply(parameters, format, options.conformanceLevel());
+                if (parameters instanceof PAdESSignatureParameters pades) {
+                    PadesOptions.apply(pades, options, batch.image(), setup);
+                } else {
+                    requireInMemorySize(upload);
+                }
+                FileDocument document = new FileDocument(upload.file().toFile());
+                document.setName(upload.name());
+                PreparedSignature signature = new PreparedSignature(
+                        services.fileService(format, container, batch.workDirectory().toFile()), document, parameters,
+                        format.detached(parameters));
+                dataToSignDigests.add(DSSUtils.digest(setup.digest(), timeBudget.run(() -> signature.dataToSign(format))));
+                documentDigests.add(FileDigests.digest(setup.digest(), upload.file()));
+                prepared.add(signature);
+                packagings.add(parameters.getSignaturePackaging());
+            }
+            List<byte[]> values = sam.signDocuments(sad, userId, credential.wrappedKey(), credential.keyCachePolicy(),
+                    setup.scheme(), documentDigests, dataToSignDigests);
+            List<SignedDocument> signed = new ArrayList<>();
+            for (int i = 0; i < prepared.size(); i++) {
+                DSSDocument result = prepared.get(i).sign(new SignatureValue(setup.algorithm(), values.get(i)));
+                signed.add(SignedOutputs.write(result, batch.documents().get(i).name(), format,
+                        packagings.get(i), container, batch.workDirectory().resolve("signed-" + i)));
+            }
+            audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId,
+                    options.credentialID(), Map.of("method", METHOD, "documents", String.valueOf(signed.size()),
+                            "formats", format + (container == AsicContainer.NONE ? "" : " " + container)))
+                    .counting(signed.size()));
+            return signed;
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.SERVER_ERROR, "the signed document could not be written", e);
+        } catch (ServiceException e) {
+            audit.recordRefusal(new AuditEvent(Events.SIGNING_REFUSED, e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE
+                    || e.code() == ErrorCode.SERVER_ERROR ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED,
+                    userId, userId, options.credentialID(), Map.of("method", METHOD, "reason", e.getMessage())));
+            throw e;
+        }
+    }
+
+    /** XAdES, CAdES, JAdES and ASiC are built in memory by DSS: their documents get a tighter bound than PDFs. */
+    private void requireInMemorySize(UploadedDocument upload) throws ServiceException {
+        try {
+            if (Files.size(upload.file()) > maxInMemoryBytes) {
+                throw new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE, "documents over " + maxInMemoryBytes
+                        + " bytes can be signed as PAdES only");
+            }
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.SERVER_ERROR, "the uploaded document could not be read", e);
+        }
+    }
+
+    private static ServiceException invalid(String message) {
+        return new ServiceException(ErrorCode.INVALID_REQUEST, message);
+    }
+}
