@@ -82,4 +82,30 @@ final class BenchServer {
         }
         return value;
     }
+
+    /**
+     * A multipart/form-data upload of one file with its options (the Document Signature API); returns the length
+     * of the streamed answer, read to the end.
+     */
+    long upload(String path, String authorization, String options, byte[] file) throws IOException, InterruptedException {
+        String boundary = "bench-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"options\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + options + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"document.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(3))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build();
+        HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + " "
+                        + new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            return body.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+    }
 }
