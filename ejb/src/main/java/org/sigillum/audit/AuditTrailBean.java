@@ -9,6 +9,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -34,6 +35,8 @@ public class AuditTrailBean implements AuditTrail {
     private static final int MAX_DETAIL_VALUE = 256;
     private static final int MAX_PAGE = 1000;
     private static final int VERIFY_BATCH = 500;
+    /** Looked up once: {@code Json.createObjectBuilder()} searches the class path for a provider on every call. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     /**
      * Set while this thread's transaction holds the chain head: a refusal recorded in a new transaction would then
@@ -114,12 +117,14 @@ public class AuditTrailBean implements AuditTrail {
     }
 
     private void append(AuditEvent event) {
+        // built before the head is locked: every other append in the cluster waits while this one holds it
+        String detail = detailJson(event.details());
+        String client = event.clientId() != null ? event.clientId() : caller.clientId();
         AuditChainHeadEntity head = em.find(AuditChainHeadEntity.class, AuditChainHeadEntity.ID,
                 LockModeType.PESSIMISTIC_WRITE);
         AuditChain.Record record = new AuditChain.Record(head.lastSeq() + 1, AuditChain.timestamp(Instant.now()),
-                event.event(), event.outcome().name(), event.actor(), event.userId(), event.credentialId(),
-                detailJson(event.details()), event.clientId() != null ? event.clientId() : caller.clientId(),
-                event.quantity(), head.lastHash());
+                event.event(), event.outcome().name(), event.actor(), event.userId(), event.credentialId(), detail,
+                client, event.quantity(), head.lastHash());
         String hash = AuditChain.hash(record);
         em.persist(new AuditRecordEntity(record, hash));
         head.advance(record.seq(), hash);
@@ -133,7 +138,7 @@ public class AuditTrailBean implements AuditTrail {
 
     /** JSON built by the JSON library: quotes, CR, LF and control characters come out escaped (E6). */
     private static String detailJson(Map<String, String> details) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         new TreeMap<>(details).forEach((key, value) -> json.add(key, value == null ? "" : value.length() > MAX_DETAIL_VALUE
                 ? value.substring(0, MAX_DETAIL_VALUE) + "…" : value));
         return json.build().toString();

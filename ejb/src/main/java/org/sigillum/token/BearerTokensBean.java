@@ -3,6 +3,8 @@ package org.sigillum.token;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -57,7 +59,12 @@ public class BearerTokensBean implements BearerTokens {
         }
     }
 
+    /**
+     * A single read by primary key: called from the request filters, outside any transaction, it needs none of
+     * its own (a JTA transaction and a database commit per request for nothing); inside one it joins it.
+     */
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TokenPrincipal authenticate(String accessToken) throws ServiceException {
         BearerTokenEntity token = accessToken == null ? null : em.find(BearerTokenEntity.class, digest(accessToken));
         if (token == null || !token.liveAt(Instant.now(), BearerTokenEntity.ACCESS)) {
