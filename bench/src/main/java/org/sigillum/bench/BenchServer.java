@@ -91,8 +91,8 @@ final class BenchServer {
         String boundary = "bench-" + java.util.UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"options\"\r\n"
                 + "Content-Type: application/json\r\n\r\n" + options + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"document.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"document\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(3))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Authorization", authorization)

@@ -5,13 +5,15 @@ import eu.europa.esig.dss.service.ocsp.OnlineOCSPSource;
 import eu.europa.esig.dss.spi.DSSUtils;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.TrustAnchorRegistry;
 import org.sigillum.enrollment.Enrollment;
 
 /**
- * What validation trusts: the built-in CA's root. Revocation data is fetched online only from the URLs
+ * What validation trusts: the built-in CA's root and the operator's anchors. Revocation data is fetched online only from the URLs
  * {@link AllowedUrls} lists; certificates a document carries cannot send the server elsewhere, and AIA fetching
  * is off.
  */
@@ -22,11 +24,16 @@ public class TrustAnchors {
     private Enrollment enrollment;
     @Inject
     private AllowedUrls allowedUrls;
+    @EJB
+    private TrustAnchorRegistry registry;
 
     public CommonCertificateVerifier verifier() throws ServiceException {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         java.util.List<byte[]> chain = enrollment.connector().caChain();
         trusted.addCertificate(DSSUtils.loadCertificate(chain.get(chain.size() - 1)));
+        for (byte[] anchor : registry.certificates()) {
+            trusted.addCertificate(DSSUtils.loadCertificate(anchor));
+        }
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(trusted);
         verifier.setAIASource(null);
