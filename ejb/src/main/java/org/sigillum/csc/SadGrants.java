@@ -48,6 +48,16 @@ public final class SadGrants {
                 numSignatures, List.of(), Instant.now());
     }
 
+    /** The digest of a document's bytes with the algorithm an authorization names. */
+    public static byte[] digest(String hashAlgorithmOid, byte[] content) throws ServiceException {
+        DigestAlgorithm algorithm = HashList.algorithm(hashAlgorithmOid);
+        try {
+            return java.security.MessageDigest.getInstance(algorithm.jcaName()).digest(content);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Decodes base64 hashes, checks their length against the algorithm, and re-encodes them canonically. */
     public static List<String> canonicalHashes(String hashAlgorithmOid, List<String> hashes, int maxSignatures)
             throws ServiceException {

@@ -82,6 +82,8 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
     private AuditTrail audit;
     @Inject
     private OAuthEndpoints endpoints;
+    @Inject
+    private DocumentPreviews previews;
 
     @Inject
     @ConfigProperty(name = "sigillum.sad.max-signatures", defaultValue = "100")
@@ -219,6 +221,18 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
         return new AuthorizationStep.Redirect(response.toURI());
     }
 
+    @Override
+    public byte[] preview(String transactionId, int index) throws ServiceException {
+        AuthorizationTransaction transaction = transactionId == null ? null : transactions.get(transactionId);
+        CredentialRequest credential = transaction == null || transaction.userId() == null ? null
+                : transaction.pending().credential();
+        if (credential == null || index < 0 || index >= credential.previews().size()
+                || credential.previews().get(index).kind() != DocumentPreview.Kind.IMAGE) {
+            throw new ServiceException(ErrorCode.NOT_FOUND, "no such preview");
+        }
+        return credential.previews().get(index).image();
+    }
+
     /**
      * Checks a request against its client's registration. An unknown client or an unregistered redirect URI is
      * thrown (never redirected to: checklist C1); everything else is a {@link RedirectedError}.
@@ -247,6 +261,8 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
         if (Scopes.CREDENTIAL.equals(scope)) {
             try {
                 credential = CredentialRequest.of(request, maxSignatures);
+                credential = credential.withPreviews(CredentialRequest.contents(request).stream()
+                        .map(content -> content == null ? DocumentPreview.none(-1) : previews.preview(content)).toList());
             } catch (ServiceException e) {
                 throw new RedirectedError(OAuth2Error.INVALID_REQUEST.setDescription(e.getMessage()));
             }
@@ -295,7 +311,10 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
         List<AuthorizationStep.Document> documents = new ArrayList<>();
         for (int i = 0; i < credential.hashes().size(); i++) {
             String label = i < credential.labels().size() ? credential.labels().get(i) : "";
-            documents.add(new AuthorizationStep.Document(label, credential.hashes().get(i)));
+            DocumentPreview preview = i < credential.previews().size() ? credential.previews().get(i) : DocumentPreview.none(-1);
+            documents.add(new AuthorizationStep.Document(label, credential.hashes().get(i),
+                    preview.kind() == DocumentPreview.Kind.NONE ? null : preview.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    preview.text(), preview.size()));
         }
         return new AuthorizationStep.Consent(form(transaction), transaction.userName(), pending.scope(), described,
                 credential.numSignatures() == null ? 0 : credential.numSignatures(), credential.description(), documents,

@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import net.minidev.json.JSONObject;
 import org.sigillum.api.error.ErrorCode;
@@ -17,14 +18,60 @@ import org.sigillum.csc.SadGrants;
  * Hashes are kept in canonical base64, labels in the same order.
  */
 public record CredentialRequest(String credentialId, Integer numSignatures, String hashAlgorithmOid, List<String> hashes,
-                                List<String> labels, String description, String authorizationDetails) {
+                                List<String> labels, String description, String authorizationDetails,
+                                List<DocumentPreview> previews) {
 
     static final AuthorizationType CREDENTIAL = new AuthorizationType("credential");
     private static final int MAX_TEXT = 500;
 
+    /** Base64 content of a document sent along in its documentDigests entry, for the consent page only. */
+    static final String CONTENT = "content";
+    private static final int MAX_CONTENT_BYTES = 5 * 1024 * 1024;
+
     public CredentialRequest {
         hashes = List.copyOf(hashes);
         labels = List.copyOf(labels);
+        previews = previews == null ? List.of() : List.copyOf(previews);
+    }
+
+    CredentialRequest withPreviews(List<DocumentPreview> documentPreviews) {
+        return new CredentialRequest(credentialId, numSignatures, hashAlgorithmOid, hashes, labels, description,
+                authorizationDetails, documentPreviews);
+    }
+
+    /**
+     * The documents a credential detail carries beside their digests ({@code content}, base64), in the order of
+     * the digests, null where absent; each must hash to its digest, or the request is refused.
+     */
+    static List<byte[]> contents(AuthorizationRequest request) throws ServiceException {
+        List<byte[]> contents = new ArrayList<>();
+        List<AuthorizationDetail> details = request.getAuthorizationDetails();
+        if (details == null || details.size() != 1 || !(details.get(0).getField("documentDigests") instanceof List<?> list)) {
+            return contents;
+        }
+        String algorithm = details.get(0).getStringField("hashAlgorithmOID");
+        for (Object item : list) {
+            JSONObject digest = (JSONObject) item;
+            if (!(digest.get(CONTENT) instanceof String encoded)) {
+                contents.add(null);
+                continue;
+            }
+            byte[] content;
+            try {
+                content = Base64.getDecoder().decode(encoded);
+            } catch (IllegalArgumentException e) {
+                throw invalid("a document's content must be base64");
+            }
+            if (content.length > MAX_CONTENT_BYTES) {
+                throw invalid("a document sent for display is limited to " + MAX_CONTENT_BYTES + " bytes");
+            }
+            String hash = SadGrants.canonicalHashes(algorithm, standardBase64(List.of((String) digest.get("hash"))), 1).get(0);
+            if (!hash.equals(Base64.getEncoder().encodeToString(SadGrants.digest(algorithm, content)))) {
+                throw invalid("a document's content does not match its hash");
+            }
+            contents.add(content);
+        }
+        return contents;
     }
 
     /** True when the request asks for a credential authorization by RFC 9396 details rather than by scope. */
@@ -59,7 +106,7 @@ public record CredentialRequest(String credentialId, Integer numSignatures, Stri
             hashes = SadGrants.canonicalHashes(hashAlgorithm, standardBase64(List.of(hashList.split(","))), maxSignatures);
         }
         return new CredentialRequest(credentialId, numSignatures == null ? (hashes.isEmpty() ? null : hashes.size())
-                : numSignatures, hashAlgorithm, hashes, List.of(), text(single(request, "description")), null);
+                : numSignatures, hashAlgorithm, hashes, List.of(), text(single(request, "description")), null, null);
     }
 
     private static CredentialRequest ofDetail(AuthorizationDetail detail, int maxSignatures) throws ServiceException {
@@ -83,7 +130,22 @@ public record CredentialRequest(String credentialId, Integer numSignatures, Stri
         }
         List<String> canonical = SadGrants.canonicalHashes(hashAlgorithm, standardBase64(hashes), maxSignatures);
         return new CredentialRequest(credentialId, canonical.size(), hashAlgorithm, canonical, labels, null,
-                AuthorizationDetail.toJSONString(List.of(detail)));
+                withoutContents(detail), null);
+    }
+
+    /** The detail as the token response echoes it: the digests and labels, not the documents. */
+    private static String withoutContents(AuthorizationDetail detail) {
+        JSONObject copy = new JSONObject(detail.toJSONObject());
+        if (copy.get("documentDigests") instanceof List<?> digests) {
+            net.minidev.json.JSONArray stripped = new net.minidev.json.JSONArray();
+            for (Object item : digests) {
+                JSONObject entry = new JSONObject((JSONObject) item);
+                entry.remove(CONTENT);
+                stripped.add(entry);
+            }
+            copy.put("documentDigests", stripped);
+        }
+        return new net.minidev.json.JSONArray().appendElement(copy).toJSONString();
     }
 
     /** CSC sends base64url in query strings and base64 in JSON; both are accepted and compared as bytes. */

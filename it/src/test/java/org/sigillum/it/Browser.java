@@ -27,6 +27,11 @@ final class Browser {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private Sigillum.Reply page;
 
+    /** A GET in this browser that does not replace the current page (an image the page refers to). */
+    Sigillum.Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(Sigillum.url(path))).GET());
+    }
+
     Sigillum.Reply open(String pathAndQuery) {
         page = send(HttpRequest.newBuilder(URI.create(Sigillum.url(pathAndQuery))).GET());
         return page;

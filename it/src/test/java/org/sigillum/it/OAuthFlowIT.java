@@ -150,6 +150,53 @@ class OAuthFlowIT {
     }
 
     @Test
+    void consentPageShowsTheDocumentsPushedAlongWithTheirDigests() throws Exception {
+        Signer signer = Signer.create();
+        OAuthApp app = signer.app();
+        String credentialId = signer.credential("{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}").get("credentialID").asText();
+        byte[] pdf = TestDocuments.pdf("Lease agreement");
+        byte[] xml = TestDocuments.xml("Widgets Ltd");
+        ArrayNode details = Sigillum.JSON.createArrayNode();
+        ObjectNode detail = details.addObject().put("type", "credential").put("credentialID", credentialId)
+                .put("hashAlgorithmOID", CscClient.SHA256);
+        detail.putArray("documentDigests")
+                .add(Sigillum.object().put("hash", Base64.getEncoder().encodeToString(Signatures.sha256(pdf)))
+                        .put("label", "lease.pdf").put("content", Base64.getEncoder().encodeToString(pdf)))
+                .add(Sigillum.object().put("hash", Base64.getEncoder().encodeToString(Signatures.sha256(xml)))
+                        .put("label", "order.xml").put("content", Base64.getEncoder().encodeToString(xml)));
+        String verifier = OAuthApp.newVerifier();
+        String query = app.authorizeQuery(verifier, java.util.Map.of("authorization_details", details.toString()));
+        Sigillum.Reply pushed = Sigillum.form("/csc/v2/oauth2/pushed_authorize", app.basic(),
+                query.substring(query.indexOf('?') + 1));
+        assertEquals(201, pushed.status(), pushed.body());
+        Browser browser = new Browser();
+        browser.open(OAuthApp.AUTHORIZE + "?client_id=" + app.clientId + "&request_uri="
+                + Sigillum.urlEncode(pushed.json().get("request_uri").asText()));
+        Sigillum.Reply consent = browser.submit(OAuthApp.AUTHORIZE + "/login",
+                Map.of("username", signer.username(), "password", CscClient.PASSWORD));
+        assertTrue(consent.body().contains("src=\"/csc/v2/oauth2/authorize/preview/0\""), consent.body());
+        assertTrue(consent.body().contains("&lt;party&gt;Widgets Ltd&lt;/party&gt;"), "the XML is shown: " + consent.body());
+        assertTrue(consent.body().contains(pdf.length + " bytes"));
+        Sigillum.Reply image = browser.get(OAuthApp.AUTHORIZE + "/preview/0");
+        assertEquals(200, image.status());
+        assertEquals("image/png", image.header("Content-Type"));
+        assertTrue(image.body().contains("PNG"));
+        assertEquals(404, new Browser().open(OAuthApp.AUTHORIZE + "/preview/0").status(), "only the signer's browser");
+        assertEquals(404, browser.get(OAuthApp.AUTHORIZE + "/preview/1").status(), "the XML has no image");
+        String code = app.code(browser.submit(OAuthApp.AUTHORIZE + "/consent", Map.of("decision", "approve",
+                "pin", CscClient.PIN)));
+        JsonNode tokens = app.tokens(code, verifier);
+        assertFalse(tokens.get("authorization_details").toString().contains("content"),
+                "the token response echoes digests and labels, not the documents");
+
+        ((ObjectNode) detail.get("documentDigests").get(1)).put("content", Base64.getEncoder().encodeToString(pdf));
+        String forged = app.authorizeQuery(OAuthApp.newVerifier(), java.util.Map.of("authorization_details",
+                details.toString()));
+        ApiErrors.assertError(Sigillum.form("/csc/v2/oauth2/pushed_authorize", app.basic(),
+                forged.substring(forged.indexOf('?') + 1)), 400, "invalid_request");
+    }
+
+    @Test
     void wrongPinOnTheConsentPageDoesNotSayWhichFactorAndLetsTheUserRetry() {
         Signer signer = Signer.create();
         String credentialId = signer.credential("{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}").get("credentialID").asText();

@@ -31,7 +31,11 @@ public sealed interface AuthorizationStep {
         }
     }
 
-    record Document(String label, String digest) {
+    /**
+     * One document: its label and digest, and when the application sent it along, a preview: {@code image} (the
+     * first page, fetched from the preview address by its position) or {@code text} (pretty-printed XML).
+     */
+    record Document(String label, String digest, String preview, String text, long size) {
     }
 
     record Redirect(URI location) implements AuthorizationStep {

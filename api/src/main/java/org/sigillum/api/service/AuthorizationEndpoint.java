@@ -23,4 +23,7 @@ public interface AuthorizationEndpoint {
 
     AuthorizationStep consent(String transactionId, String csrf, boolean approved, String pin, String otp)
             throws ServiceException;
+
+    /** The PNG preview of document {@code index} of a signed-in transaction, for its consent page. */
+    byte[] preview(String transactionId, int index) throws ServiceException;
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -33,6 +34,7 @@ public class AuthorizeResource {
     static final String BASE = "/csc/v2/oauth2/authorize";
     static final String LOGIN_PATH = BASE + "/login";
     static final String CONSENT_PATH = BASE + "/consent";
+    static final String PREVIEW_PATH = BASE + "/preview";
     private static final String COOKIE = "sigillum_authz";
     private static final int COOKIE_SECONDS = 600;
 
@@ -82,6 +84,19 @@ public class AuthorizeResource {
             return respond(endpoint.consent(transaction, csrf, "approve".equals(decision), pin, otp));
         } catch (ServiceException e) {
             return Pages.error(400, e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("preview/{index}")
+    @Produces("image/png")
+    @Operation(hidden = true)
+    public Response preview(@CookieParam(COOKIE) String transaction, @PathParam("index") int index) {
+        try {
+            return Response.ok(endpoint.preview(transaction, index)).header("Cache-Control", "no-store")
+                    .header("X-Content-Type-Options", "nosniff").build();
+        } catch (ServiceException e) {
+            return Response.status(404).build();
         }
     }
 

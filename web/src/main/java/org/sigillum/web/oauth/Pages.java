@@ -16,7 +16,7 @@ final class Pages {
 
     private static final String LAYOUT = layout();
     private static final String SECURITY_POLICY =
-            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private Pages() {
     }
@@ -54,10 +54,22 @@ final class Pages {
             if (!step.documents().isEmpty()) {
                 body.append("<table><tr><th>Document</th><th>Digest (base64)</th></tr>");
                 for (AuthorizationStep.Document document : step.documents()) {
-                    body.append("<tr><td>").append(escape(document.label().isEmpty() ? "(no label)" : document.label()))
-                            .append("</td><td><code>").append(escape(document.digest())).append("</code></td></tr>");
+                    body.append("<tr><td>").append(escape(document.label().isEmpty() ? "(no label)" : document.label()));
+                    if (document.size() >= 0) {
+                        body.append("<br><span class=\"muted\">").append(document.size()).append(" bytes</span>");
+                    }
+                    body.append("</td><td><code>").append(escape(document.digest())).append("</code></td></tr>");
                 }
                 body.append("</table>");
+                for (int i = 0; i < step.documents().size(); i++) {
+                    AuthorizationStep.Document document = step.documents().get(i);
+                    if ("image".equals(document.preview())) {
+                        body.append("<p><img class=\"preview\" src=\"").append(AuthorizeResource.PREVIEW_PATH).append('/')
+                                .append(i).append("\" alt=\"first page of ").append(escape(document.label())).append("\"></p>");
+                    } else if ("text".equals(document.preview())) {
+                        body.append("<pre class=\"preview\">").append(escape(document.text())).append("</pre>");
+                    }
+                }
             }
         }
         error(body, step.error());
