@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -132,25 +129,7 @@ public final class DocumentsBench {
         return server.post("/csc/v2/credentials/authorize", body, token).get("SAD").asText();
     }
 
-    private interface Task<T> {
-        T run(int index) throws Exception;
-    }
-
-    private static <T> List<T> parallel(int count, Task<T> task) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(executor.submit(() -> task.run(index)));
-            }
-            List<T> out = new ArrayList<>();
-            for (Future<T> future : futures) {
-                out.add(future.get());
-            }
-            return out;
-        } finally {
-            executor.shutdownNow();
-        }
+    private static <T> List<T> parallel(int count, Parallel.Task<T> task) throws Exception {
+        return Parallel.run(THREADS, count, task);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.SignatureExtension;
 import org.sigillum.api.validation.ExtensionRequest;
 import org.sigillum.api.validation.ExtensionResult;
-import org.sigillum.api.validation.ValidationRequest;
 import org.sigillum.audit.Events;
 
 /**
@@ -30,8 +28,6 @@ import org.sigillum.audit.Events;
  */
 @Stateless
 public class SignatureExtensionBean implements SignatureExtension {
-
-    private static final int MAX_ORIGINALS = 20;
 
     @Inject
     private SignatureServices services;
@@ -46,7 +42,7 @@ public class SignatureExtensionBean implements SignatureExtension {
         if (request == null || request.signedDocument() == null) {
             throw invalid("signedDocument (base64) is required");
         }
-        byte[] signed = decode(request.signedDocument(), "signedDocument");
+        byte[] signed = RequestDocuments.decode(request.signedDocument(), "signedDocument");
         DocumentFormat format = request.signatureFormat() == null ? guess(signed)
                 : DocumentFormat.of(request.signatureFormat());
         if (request.conformanceLevel() == null) {
@@ -57,7 +53,7 @@ public class SignatureExtensionBean implements SignatureExtension {
         if (parameters.getSignatureLevel().name().endsWith("_BASELINE_B")) {
             throw invalid("a signature is extended to AdES-B-T, AdES-B-LT or AdES-B-LTA");
         }
-        List<DSSDocument> originals = originals(request.originalDocuments());
+        List<DSSDocument> originals = RequestDocuments.originals(request.originalDocuments());
         if (!originals.isEmpty()) {
             parameters.setDetachedContents(originals);
         }
@@ -89,31 +85,6 @@ public class SignatureExtensionBean implements SignatureExtension {
             return DocumentFormat.JADES;
         }
         return DocumentFormat.CADES;
-    }
-
-    private static List<DSSDocument> originals(List<ValidationRequest.OriginalDocument> documents) throws ServiceException {
-        List<DSSDocument> originals = new ArrayList<>();
-        if (documents == null) {
-            return originals;
-        }
-        if (documents.size() > MAX_ORIGINALS) {
-            throw invalid("at most " + MAX_ORIGINALS + " original documents");
-        }
-        for (ValidationRequest.OriginalDocument document : documents) {
-            if (document == null || document.content() == null) {
-                throw invalid("each original document needs its base64 content");
-            }
-            originals.add(new InMemoryDocument(decode(document.content(), "originalDocuments.content"), document.name()));
-        }
-        return originals;
-    }
-
-    private static byte[] decode(String base64, String field) throws ServiceException {
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw invalid(field + " must be base64");
-        }
     }
 
     private static ServiceException invalid(String message) {

@@ -21,7 +21,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.sigillum.api.error.ErrorCode;
@@ -30,6 +29,7 @@ import org.sigillum.api.service.SignatureValidation;
 import org.sigillum.api.validation.ValidationRequest;
 import org.sigillum.api.validation.ValidationResult;
 import org.sigillum.documents.DssMessages;
+import org.sigillum.documents.RequestDocuments;
 import org.sigillum.documents.PdfLimits;
 import org.sigillum.documents.TimeBudget;
 
@@ -39,8 +39,6 @@ import org.sigillum.documents.TimeBudget;
 public class SignatureValidationBean implements SignatureValidation {
 
     private static final Set<String> REPORTS = Set.of("simple", "detailed", "etsi");
-    private static final int MAX_ORIGINALS = 20;
-
     @Inject
     private TrustAnchors trustAnchors;
     @Inject
@@ -61,7 +59,7 @@ public class SignatureValidationBean implements SignatureValidation {
         if (!REPORTS.containsAll(wanted)) {
             throw invalid("reports may name simple, detailed and etsi");
         }
-        Reports reports = validate(decode(request.signedDocument(), "signedDocument"), originals(request));
+        Reports reports = validate(RequestDocuments.decode(request.signedDocument(), "signedDocument"), RequestDocuments.originals(request.originalDocuments()));
         List<ValidationResult.SignatureOutcome> outcomes = outcomes(reports);
         return new ValidationResult(outcomes,
                 wanted.contains("simple") ? report(reports.getXmlSimpleReport(), xml) : null,
@@ -99,23 +97,6 @@ public class SignatureValidationBean implements SignatureValidation {
         } catch (StackOverflowError e) {
             throw invalid(DssMessages.TOO_DEEP);
         }
-    }
-
-    private static List<DSSDocument> originals(ValidationRequest request) throws ServiceException {
-        List<DSSDocument> originals = new ArrayList<>();
-        if (request.originalDocuments() == null) {
-            return originals;
-        }
-        if (request.originalDocuments().size() > MAX_ORIGINALS) {
-            throw invalid("at most " + MAX_ORIGINALS + " original documents");
-        }
-        for (ValidationRequest.OriginalDocument original : request.originalDocuments()) {
-            if (original == null || original.content() == null) {
-                throw invalid("each original document needs its base64 content");
-            }
-            originals.add(new InMemoryDocument(decode(original.content(), "originalDocuments.content"), original.name()));
-        }
-        return originals;
     }
 
     private static List<ValidationResult.SignatureOutcome> outcomes(Reports reports) {
@@ -156,14 +137,6 @@ public class SignatureValidationBean implements SignatureValidation {
 
     private static JsonValue report(String xmlReport, boolean xml) {
         return xml ? Json.createValue(xmlReport) : XmlToJson.convert(xmlReport);
-    }
-
-    private static byte[] decode(String base64, String field) throws ServiceException {
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw invalid(field + " must be base64");
-        }
     }
 
     private static ServiceException invalid(String message) {
