@@ -16,7 +16,8 @@ import org.sigillum.api.error.ServiceException;
 
 /**
  * Tokens of an external RFC 3161 TSA over HTTP (RFC 3161 3.4), with optional HTTP basic authentication. The
- * answer must match the request (nonce, imprint); whether the TSA is trusted is for the validation policy.
+ * answer must match the request (nonce, imprint), and the token must come from a TSA this server trusts
+ * ({@link TimestampTrust}).
  */
 final class ExternalTimestampSource implements TimestampSource {
 
@@ -28,10 +29,13 @@ final class ExternalTimestampSource implements TimestampSource {
 
     private final URI url;
     private final String authorization;
+    private final java.util.function.Supplier<java.util.List<java.security.cert.X509Certificate>> anchors;
 
-    /** {@code username} null: no authentication. */
-    ExternalTimestampSource(URI url, String username, String password) {
+    /** {@code username} null: no authentication; {@code anchors}: what the TSA's certificate must chain to. */
+    ExternalTimestampSource(URI url, String username, String password,
+                            java.util.function.Supplier<java.util.List<java.security.cert.X509Certificate>> anchors) {
         this.url = url;
+        this.anchors = anchors;
         this.authorization = username == null ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
     }
@@ -57,7 +61,9 @@ final class ExternalTimestampSource implements TimestampSource {
                     throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE,
                             "the external time-stamping authority's answer is too large");
                 }
-                return TimestampTokens.token(request, bytes);
+                byte[] token = TimestampTokens.token(request, bytes);
+                TimestampTrust.check(token, anchors.get(), java.time.Instant.now());
+                return token;
             }
         } catch (IOException e) {
             throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE,

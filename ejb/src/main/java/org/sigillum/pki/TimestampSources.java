@@ -2,6 +2,15 @@ package org.sigillum.pki;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.TrustAnchorRegistry;
+import org.sigillum.enrollment.Enrollment;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
@@ -28,13 +37,34 @@ public class TimestampSources {
 
     @EJB
     private TimeStampAuthority builtIn;
+    @EJB
+    private TrustAnchorRegistry operatorAnchors;
+    @Inject
+    private Enrollment enrollment;
 
     public TimestampSource current() {
         Optional<String> external = url.filter(u -> !u.isBlank());
         if (external.isPresent()) {
             return new ExternalTimestampSource(URI.create(external.get()), username.filter(u -> !u.isBlank()).orElse(null),
-                    password.orElse(null));
+                    password.orElse(null), this::anchors);
         }
         return new BuiltInTimestampSource(builtIn);
+    }
+
+    /** The built-in root and the operator's trust anchors: an external TSA must chain to one of them. */
+    private List<X509Certificate> anchors() {
+        List<byte[]> encoded = new ArrayList<>(operatorAnchors.certificates());
+        try {
+            List<byte[]> chain = enrollment.connector().caChain();
+            encoded.add(chain.get(chain.size() - 1));
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            List<X509Certificate> anchors = new ArrayList<>();
+            for (byte[] der : encoded) {
+                anchors.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+            }
+            return anchors;
+        } catch (ServiceException | CertificateException e) {
+            throw new IllegalStateException("the trust anchors cannot be read", e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.sigillum.pki;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.math.BigInteger;
@@ -20,6 +21,8 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 
@@ -41,7 +44,7 @@ class ExternalTimestampSourceTest {
             try {
                 TimeStampRequest request = tamper.apply(new TimeStampRequest(exchange.getRequestBody().readAllBytes()));
                 byte[] reply = new TimeStampResponder(TimeStampAuthorityBean.DEFAULT_POLICY, 1).respond(request,
-                        TestPki.signer(pki.tsaKey), pki.tsa, List.of(), BigInteger.TEN, new Date());
+                        TestPki.signer(pki.tsaKey), pki.tsa, List.of(), BigInteger.TEN, tsaTime == null ? new Date() : tsaTime);
                 exchange.sendResponseHeaders(200, reply.length);
                 exchange.getResponseBody().write(reply);
             } catch (Exception e) {
@@ -52,9 +55,23 @@ class ExternalTimestampSourceTest {
         server.start();
     }
 
+    @BeforeEach
+    void trustTheTestCa() throws Exception {
+        trusted = List.of(new JcaX509CertificateConverter().getCertificate(pki.ca));
+    }
+
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    /** What the source trusts; the tests change it to a stranger's root. */
+    private volatile List<X509Certificate> trusted;
+    /** When the fake TSA says it is. */
+    private volatile Date tsaTime;
+
+    private List<X509Certificate> anchors() {
+        return trusted;
     }
 
     private URI url() {
@@ -65,7 +82,7 @@ class ExternalTimestampSourceTest {
     void sendsBasicAuthenticationAndReturnsTheCheckedToken() throws Exception {
         byte[] hash = new byte[32];
         hash[0] = 7;
-        byte[] token = new ExternalTimestampSource(url(), "user", "secret").timestamp(SHA256, hash, BigInteger.valueOf(99));
+        byte[] token = new ExternalTimestampSource(url(), "user", "secret", this::anchors).timestamp(SHA256, hash, BigInteger.valueOf(99));
         assertEquals("Basic " + Base64.getEncoder().encodeToString("user:secret".getBytes(StandardCharsets.UTF_8)),
                 authorization.get());
         TimeStampToken parsed = new TimeStampToken(new CMSSignedData(token));
@@ -77,7 +94,7 @@ class ExternalTimestampSourceTest {
         tamper = request -> new TimeStampRequestGenerator().generate(request.getMessageImprintAlgOID(),
                 request.getMessageImprintDigest(), BigInteger.valueOf(1234));
         ServiceException e = assertThrows(ServiceException.class,
-                () -> new ExternalTimestampSource(url(), null, null).timestamp(SHA256, new byte[32], BigInteger.valueOf(99)));
+                () -> new ExternalTimestampSource(url(), null, null, this::anchors).timestamp(SHA256, new byte[32], BigInteger.valueOf(99)));
         assertEquals(ErrorCode.TEMPORARILY_UNAVAILABLE, e.code());
         assertEquals(null, authorization.get(), "no credentials configured, none sent");
     }
@@ -89,13 +106,29 @@ class ExternalTimestampSourceTest {
         byte[] hash = new byte[32];
         hash[31] = 1;
         assertThrows(ServiceException.class,
-                () -> new ExternalTimestampSource(url(), null, null).timestamp(SHA256, hash, BigInteger.valueOf(5)));
+                () -> new ExternalTimestampSource(url(), null, null, this::anchors).timestamp(SHA256, hash, BigInteger.valueOf(5)));
     }
 
     @Test
     void refusesSha1BeforeAskingAnyone() {
-        ServiceException e = assertThrows(ServiceException.class, () -> new ExternalTimestampSource(url(), null, null)
+        ServiceException e = assertThrows(ServiceException.class, () -> new ExternalTimestampSource(url(), null, null, this::anchors)
                 .timestamp("1.3.14.3.2.26", new byte[20], BigInteger.ONE));
         assertEquals(ErrorCode.INVALID_REQUEST, e.code());
+    }
+
+    @Test
+    void d7RefusesATokenFromAnUntrustedTsa() throws Exception {
+        trusted = List.of(new JcaX509CertificateConverter().getCertificate(new TestPki().ca));
+        ServiceException e = assertThrows(ServiceException.class, () -> new ExternalTimestampSource(url(), null, null,
+                this::anchors).timestamp(SHA256, new byte[32], BigInteger.ONE));
+        assertTrue(e.getMessage().contains("not trusted"), e.getMessage());
+    }
+
+    @Test
+    void d7RefusesATokenWhoseTimeIsFarFromNow() {
+        tsaTime = Date.from(java.time.Instant.now().plus(java.time.Duration.ofHours(2)));
+        ServiceException e = assertThrows(ServiceException.class, () -> new ExternalTimestampSource(url(), null, null,
+                this::anchors).timestamp(SHA256, new byte[32], BigInteger.ONE));
+        assertTrue(e.getMessage().contains("too far from now"), e.getMessage());
     }
 }
