@@ -73,6 +73,40 @@ class SignatureValidationIT {
     }
 
     @Test
+    void d1UniversalSignatureForgeryWithABrokenByteRangeFails() throws Exception {
+        byte[] signed = signer().sign(TestDocuments.pdf("USF"), "P", "Revision", ECDSA_SHA256);
+        String pdf = new String(signed, StandardCharsets.ISO_8859_1);
+        Matcher range = Pattern.compile("/ByteRange\\s*\\[\\s*0\\s+(\\d+)").matcher(pdf);
+        assertTrue(range.find(), "a signed PDF has a byte range");
+        String original = range.group(0);
+        String forged = original.replace(range.group(1), String.valueOf(Long.parseLong(range.group(1)) - 1));
+        byte[] tampered = pdf.replaceFirst(Pattern.quote(original), forged + " ").getBytes(StandardCharsets.ISO_8859_1);
+        ObjectNode body = Sigillum.object().put("signedDocument", Base64.getEncoder().encodeToString(tampered));
+        Sigillum.Reply reply = Sigillum.post("/api/v1/signatures/validate", "application/json", body.toString(),
+                Sigillum.operatorToken());
+        if (reply.status() == 200) {
+            JsonNode signature = reply.json().get("signatures").get(0);
+            assertNotEquals("TOTAL_PASSED", signature.get("indication").asText(), signature.toString());
+        } else {
+            ApiErrors.assertError(reply, 400, "invalid_request");
+        }
+    }
+
+    @Test
+    void d1ChangesToACertifiedDocumentThatForbidsThemAreFlagged() throws Exception {
+        byte[] certified = signer().sign(TestDocuments.pdf("Certified"), "P", "Certification", ECDSA_SHA256);
+        JsonNode untouched = validate(certified, null).get("signatures").get(0);
+        assertEquals("TOTAL_PASSED", untouched.get("indication").asText(), untouched.toString());
+        assertEquals(0, untouched.get("warnings").size(), untouched.toString());
+        assertEquals(false, untouched.get("pdfModifications").get("detected").asBoolean());
+        JsonNode signature = validate(appendPageReplacement(certified, "Changed after certification"), null)
+                .get("signatures").get(0);
+        assertTrue(!"TOTAL_PASSED".equals(signature.get("indication").asText())
+                || signature.get("pdfModifications").get("detected").asBoolean()
+                || signature.get("warnings").size() > 0, "a change the certification forbids must show: " + signature);
+    }
+
+    @Test
     void tamperedXmlFails() throws Exception {
         byte[] signed = signer().sign(TestDocuments.xml("ACME"), "X", "Enveloped", ECDSA_SHA256);
         byte[] tampered = new String(signed, StandardCharsets.UTF_8).replace("ACME", "EVIL").getBytes(StandardCharsets.UTF_8);
