@@ -1,6 +1,7 @@
 # bin/sigillum test: unit tests (with a real SoftHSM2 token), then black-box integration tests against a
 # server this command starts on PostgreSQL with a fresh token, and stops again. With --big-pdf: only the
-# large-PDF test, with a 200 MB PDF (SIGILLUM_BIG_PDF_MB) against a server with a 1 GiB heap.
+# large-PDF test, with a 200 MB PDF (SIGILLUM_BIG_PDF_MB) against a server with a 1 GiB heap. With --cluster:
+# only the failover tests (JUnit tag "cluster"), against a two-node cluster this command starts and stops.
 
 TEST_DIR="$VAR_DIR/test"
 TEST_PORT_OFFSET="${SIGILLUM_TEST_PORT_OFFSET:-10000}"
@@ -18,8 +19,9 @@ cmd_test() {
     local big_pdf=false
     case "${1:-}" in
         --big-pdf) big_pdf=true ;;
+        --cluster) cluster_tests; return ;;
         "") ;;
-        *) die "unknown option for test: $1 (known: --big-pdf)" ;;
+        *) die "unknown option for test: $1 (known: --big-pdf, --cluster)" ;;
     esac
     require_tools
     # PostgreSQL for the server under test; pdfsig and xmlsec1 check signed documents independently of DSS
@@ -81,4 +83,27 @@ integration_tests() {
     export SIGILLUM_IT_SERVER_LOG="$inst/standalone/log/server.log"
     (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false "$@") || die "integration tests failed"
     say "all tests passed"
+}
+
+# cluster_tests: the ITs tagged "cluster" against a fresh two-node cluster (bin/sigillum cluster), stopped afterwards
+cluster_tests() {
+    require_tools
+    say "build (unit tests skipped: --cluster)"
+    (cd "$SIGILLUM_HOME" && mvn -B -ntp -q install -DskipTests) || die "build failed"
+    trap cluster_stop EXIT
+    cluster_start 2
+    local urls="" pids="" inst
+    for inst in "$CLUSTER_DIR/node1" "$CLUSTER_DIR/node2"; do
+        urls="${urls:+$urls,}http://127.0.0.1:$(cat "$inst/http.port")"
+        pids="${pids:+$pids,}$(instance_pid "$inst")"
+    done
+    export SIGILLUM_IT_URL="${urls%%,*}" SIGILLUM_IT_NODE_URLS="$urls" SIGILLUM_IT_NODE_PIDS="$pids"
+    export SIGILLUM_IT_BALANCER_URL="http://127.0.0.1:$CLUSTER_PORT"
+    export SIGILLUM_IT_BOOTSTRAP_CLIENT_ID SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET
+    SIGILLUM_IT_BOOTSTRAP_CLIENT_ID=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_id)
+    SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_secret)
+    say "cluster tests: nodes $urls"
+    (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false -Dit.excludedGroups=none -Dgroups=cluster) \
+        || die "cluster tests failed"
+    say "cluster tests passed"
 }
