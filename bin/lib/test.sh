@@ -85,15 +85,22 @@ integration_tests() {
     say "all tests passed"
 }
 
-# cluster_tests: the ITs tagged "cluster" against a fresh two-node cluster (bin/sigillum cluster), stopped afterwards
+# cluster_tests: the ITs tagged "cluster" against a fresh cluster (bin/sigillum cluster), stopped afterwards. Three
+# nodes by default (SIGILLUM_CLUSTER_TEST_NODES): the caches deny reads and writes on a partition without a
+# majority, and one node of two, after the other is killed, has none; one of three kept alive with another has.
 cluster_tests() {
+    local nodes="${SIGILLUM_CLUSTER_TEST_NODES:-3}" n
     require_tools
     say "build (unit tests skipped: --cluster)"
     (cd "$SIGILLUM_HOME" && mvn -B -ntp -q install -DskipTests) || die "build failed"
+    say "CLI scripts of the HA profile: each remove script undoes its configure script"
+    provision_wildfly
+    cli_check_inverses_ha "$VAR_DIR/cluster-cli"
     trap cluster_stop EXIT
-    cluster_start 2
+    cluster_start "$nodes"
     local urls="" pids="" inst
-    for inst in "$CLUSTER_DIR/node1" "$CLUSTER_DIR/node2"; do
+    for ((n = 1; n <= nodes; n++)); do
+        inst="$CLUSTER_DIR/node$n"
         urls="${urls:+$urls,}http://127.0.0.1:$(cat "$inst/http.port")"
         pids="${pids:+$pids,}$(instance_pid "$inst")"
     done

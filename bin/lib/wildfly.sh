@@ -167,3 +167,22 @@ cli_check_inverses() {
             || die "the remove scripts do not undo the configure scripts ($dbkind)"
     done
 }
+
+# cli_check_inverses_ha DIR: the same for the HA profile (standalone-ha.xml, replicated caches, JGroups), on PostgreSQL
+cli_check_inverses_ha() {
+    local dir="$1" base
+    rm -rf "$dir" && mkdir -p "$dir"
+    for base in "$dir/baseline" "$dir/ha"; do
+        cp -a "$JBOSS_HOME/standalone" "$base"
+        cp "$base/configuration/standalone-ha.xml" "$base/configuration/standalone.xml"
+    done
+    cli_run_embedded "$dir/baseline" /dev/null || die "embedded CLI failed"
+    cli_run_embedded "$dir/ha" "$CLI_DIR/10-configure-microprofile.cli" "$CLI_DIR/20-configure-datasource-postgresql.cli" \
+        "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache-ha.cli" "$CLI_DIR/50-configure-server.cli" \
+        "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/70-configure-jgroups-ha.cli" "$CLI_DIR/70-remove-jgroups-ha.cli" \
+        "$CLI_DIR/60-remove-pki.cli" "$CLI_DIR/50-remove-server.cli" "$CLI_DIR/40-remove-cache-ha.cli" \
+        "$CLI_DIR/30-remove-hsm.cli" "$CLI_DIR/20-remove-datasource-postgresql.cli" "$CLI_DIR/10-remove-microprofile.cli" \
+        || die "CLI scripts failed (ha)"
+    diff -u "$dir/baseline/configuration/standalone.xml" "$dir/ha/configuration/standalone.xml" >&2 \
+        || die "the remove scripts do not undo the configure scripts (ha)"
+}
