@@ -1,6 +1,7 @@
 # bin/sigillum test: unit tests (with a real SoftHSM2 token), then black-box integration tests against a
 # server this command starts on PostgreSQL with a fresh token, and stops again. With --big-pdf: only the
-# large-PDF test, with a 200 MB PDF (SIGILLUM_BIG_PDF_MB) against a server with a 1 GiB heap.
+# large-PDF test, with a 200 MB PDF (SIGILLUM_BIG_PDF_MB) against a server with a 1 GiB heap. With --cluster:
+# only the failover tests (JUnit tag "cluster"), against a two-node cluster this command starts and stops.
 
 TEST_DIR="$VAR_DIR/test"
 TEST_PORT_OFFSET="${SIGILLUM_TEST_PORT_OFFSET:-10000}"
@@ -18,8 +19,9 @@ cmd_test() {
     local big_pdf=false
     case "${1:-}" in
         --big-pdf) big_pdf=true ;;
+        --cluster) cluster_tests; return ;;
         "") ;;
-        *) die "unknown option for test: $1 (known: --big-pdf)" ;;
+        *) die "unknown option for test: $1 (known: --big-pdf, --cluster)" ;;
     esac
     require_tools
     # PostgreSQL for the server under test; pdfsig and xmlsec1 check signed documents independently of DSS
@@ -81,4 +83,34 @@ integration_tests() {
     export SIGILLUM_IT_SERVER_LOG="$inst/standalone/log/server.log"
     (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false "$@") || die "integration tests failed"
     say "all tests passed"
+}
+
+# cluster_tests: the ITs tagged "cluster" against a fresh cluster (bin/sigillum cluster), stopped afterwards. Three
+# nodes by default (SIGILLUM_CLUSTER_TEST_NODES): the caches deny reads and writes on a partition without a
+# majority, and one node of two, after the other is killed, has none; one of three kept alive with another has.
+cluster_tests() {
+    local nodes="${SIGILLUM_CLUSTER_TEST_NODES:-3}" n
+    require_tools
+    say "build (unit tests skipped: --cluster)"
+    (cd "$SIGILLUM_HOME" && mvn -B -ntp -q install -DskipTests) || die "build failed"
+    say "CLI scripts of the HA profile: each remove script undoes its configure script"
+    provision_wildfly
+    cli_check_inverses_ha "$VAR_DIR/cluster-cli"
+    trap cluster_stop EXIT
+    cluster_start "$nodes"
+    local urls="" pids="" inst
+    for ((n = 1; n <= nodes; n++)); do
+        inst="$CLUSTER_DIR/node$n"
+        urls="${urls:+$urls,}http://127.0.0.1:$(cat "$inst/http.port")"
+        pids="${pids:+$pids,}$(instance_pid "$inst")"
+    done
+    export SIGILLUM_IT_URL="${urls%%,*}" SIGILLUM_IT_NODE_URLS="$urls" SIGILLUM_IT_NODE_PIDS="$pids"
+    export SIGILLUM_IT_BALANCER_URL="http://127.0.0.1:$CLUSTER_PORT"
+    export SIGILLUM_IT_BOOTSTRAP_CLIENT_ID SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET
+    SIGILLUM_IT_BOOTSTRAP_CLIENT_ID=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_id)
+    SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_secret)
+    say "cluster tests: nodes $urls"
+    (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false -Dit.excludedGroups=none -Dgroups=cluster) \
+        || die "cluster tests failed"
+    say "cluster tests passed"
 }

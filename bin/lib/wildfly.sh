@@ -17,14 +17,17 @@ provision_wildfly() {
     cp -r "$SIGILLUM_HOME/wildfly-config/target/modules/." "$JBOSS_HOME/modules/"
 }
 
-# instance_prepare DIR: a private copy of WildFly's standalone directory
+# instance_prepare DIR [PROFILE]: a private copy of WildFly's standalone directory; PROFILE "ha" starts from
+# standalone-ha.xml (clustering), the default from standalone.xml. The instance's configuration is always
+# standalone.xml, so that starting and configuring it need not know the profile.
 instance_prepare() {
-    local inst="$1"
+    local inst="$1" profile="${2:-}"
     mkdir -p "$inst"
     chmod 700 "$inst"
     if [ ! -d "$inst/standalone" ]; then
         cp -a "$JBOSS_HOME/standalone" "$inst/standalone"
-        cp "$inst/standalone/configuration/standalone.xml" "$inst/standalone/configuration/standalone.xml.pristine"
+        cp "$inst/standalone/configuration/standalone${profile:+-$profile}.xml" \
+            "$inst/standalone/configuration/standalone.xml.pristine"
     fi
 }
 
@@ -48,18 +51,22 @@ bootstrap_client_field() {
     sed -n "s/.*\"$2\":\"\([^\"]*\)\".*/\1/p" "$1"
 }
 
-# instance_configure DIR DBKIND: applies the CLI scripts to a pristine standalone.xml when they changed
+# instance_configure DIR DBKIND [PROFILE]: applies the CLI scripts to a pristine standalone.xml when they changed;
+# PROFILE "ha" uses the replicated caches and adds the JGroups configuration
 instance_configure() {
-    local inst="$1" dbkind="$2" digest
-    digest=$( (cat "$CLI_DIR"/*-configure-*.cli; echo "$dbkind") | sha256sum | cut -d' ' -f1)
+    local inst="$1" dbkind="$2" profile="${3:-}" digest
+    local ha_scripts=()
+    [ "$profile" = ha ] && ha_scripts=("$CLI_DIR/70-configure-jgroups-ha.cli")
+    digest=$( (cat "$CLI_DIR"/*-configure-*.cli; echo "$dbkind${profile:+ $profile}") | sha256sum | cut -d' ' -f1)
     [ -f "$inst/config.sha" ] && [ "$(cat "$inst/config.sha")" = "$digest" ] && return 0
     # the configuration is rewritten offline: a running server would overwrite it on its next change
     instance_stop "$inst"
     say "configuring WildFly ($dbkind)"
     cp "$inst/standalone/configuration/standalone.xml.pristine" "$inst/standalone/configuration/standalone.xml"
     cli_run_embedded "$inst/standalone" "$CLI_DIR/10-configure-microprofile.cli" \
-        "$CLI_DIR/20-configure-datasource-$dbkind.cli" "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache.cli" \
-        "$CLI_DIR/50-configure-server.cli" "$CLI_DIR/60-configure-pki.cli" || die "WildFly configuration failed"
+        "$CLI_DIR/20-configure-datasource-$dbkind.cli" "$CLI_DIR/30-configure-hsm.cli" \
+        "$CLI_DIR/40-configure-cache${profile:+-$profile}.cli" "$CLI_DIR/50-configure-server.cli" \
+        "$CLI_DIR/60-configure-pki.cli" ${ha_scripts[@]+"${ha_scripts[@]}"} || die "WildFly configuration failed"
     echo "$digest" > "$inst/config.sha"
 }
 
@@ -68,7 +75,8 @@ instance_pid() {
     [ -f "$inst/server.pid" ] && kill -0 "$(cat "$inst/server.pid")" 2>/dev/null && cat "$inst/server.pid"
 }
 
-# instance_start DIR PORT_OFFSET: the environment (SIGILLUM_*, SOFTHSM2_CONF) must be exported by the caller
+# instance_start DIR PORT_OFFSET: the environment (SIGILLUM_*, SOFTHSM2_CONF) must be exported by the caller;
+# SIGILLUM_JAVA_OPTS adds JVM options (a cluster node's name)
 instance_start() {
     local inst="$1" offset="$2" deployments="$1/standalone/deployments"
     if instance_pid "$inst" >/dev/null; then
@@ -83,7 +91,8 @@ instance_start() {
     rm -f "$deployments"/sigillum.ear* "$inst/server.pid"
     cp "$EAR" "$deployments/sigillum.ear"
     export JAVA_OPTS="-Xms256m -Xmx${SIGILLUM_HEAP:-2g} -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m \
--Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true"
+-Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true \
+${SIGILLUM_JAVA_OPTS:-}"
     say "starting WildFly (instance $inst)"
     setsid bash -c 'echo $$ > "$0/server.pid"; exec "$1/bin/standalone.sh" -c standalone.xml \
         -Djboss.server.base.dir="$0/standalone" -Djboss.socket.binding.port-offset="$2" \
@@ -157,4 +166,23 @@ cli_check_inverses() {
         diff -u "$dir/baseline/configuration/standalone.xml" "$base/configuration/standalone.xml" >&2 \
             || die "the remove scripts do not undo the configure scripts ($dbkind)"
     done
+}
+
+# cli_check_inverses_ha DIR: the same for the HA profile (standalone-ha.xml, replicated caches, JGroups), on PostgreSQL
+cli_check_inverses_ha() {
+    local dir="$1" base
+    rm -rf "$dir" && mkdir -p "$dir"
+    for base in "$dir/baseline" "$dir/ha"; do
+        cp -a "$JBOSS_HOME/standalone" "$base"
+        cp "$base/configuration/standalone-ha.xml" "$base/configuration/standalone.xml"
+    done
+    cli_run_embedded "$dir/baseline" /dev/null || die "embedded CLI failed"
+    cli_run_embedded "$dir/ha" "$CLI_DIR/10-configure-microprofile.cli" "$CLI_DIR/20-configure-datasource-postgresql.cli" \
+        "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache-ha.cli" "$CLI_DIR/50-configure-server.cli" \
+        "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/70-configure-jgroups-ha.cli" "$CLI_DIR/70-remove-jgroups-ha.cli" \
+        "$CLI_DIR/60-remove-pki.cli" "$CLI_DIR/50-remove-server.cli" "$CLI_DIR/40-remove-cache-ha.cli" \
+        "$CLI_DIR/30-remove-hsm.cli" "$CLI_DIR/20-remove-datasource-postgresql.cli" "$CLI_DIR/10-remove-microprofile.cli" \
+        || die "CLI scripts failed (ha)"
+    diff -u "$dir/baseline/configuration/standalone.xml" "$dir/ha/configuration/standalone.xml" >&2 \
+        || die "the remove scripts do not undo the configure scripts (ha)"
 }

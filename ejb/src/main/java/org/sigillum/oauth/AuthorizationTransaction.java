@@ -1,5 +1,6 @@
 package org.sigillum.oauth;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -7,7 +8,7 @@ import java.time.Instant;
  * serve the next step. {@code csrf} changes at each step; {@code failures} bounds guesses within it.
  */
 record AuthorizationTransaction(String id, String csrf, PendingAuthorization pending, String userId, String userName,
-                                Instant authenticatedAt, int failures) {
+                                Instant authenticatedAt, int failures) implements Serializable {
 
     AuthorizationTransaction next(String newCsrf) {
         return new AuthorizationTransaction(id, newCsrf, pending, userId, userName, authenticatedAt, failures);

@@ -1,5 +1,6 @@
 package org.sigillum.oauth;
 
+import java.io.Serializable;
 import java.time.Instant;
 import org.sigillum.api.sam.SadGrant;
 
@@ -9,7 +10,8 @@ import org.sigillum.api.sam.SadGrant;
  * they proved. Once redeemed it stays behind as spent, so a replay can revoke the tokens issued (C2).
  */
 record CodeGrant(String clientId, String redirectUri, String codeChallenge, String userId, String scope,
-                 SadGrant sadGrant, String authorizationDetails, String familyId, Instant expiresAt, boolean spent) {
+                 SadGrant sadGrant, String authorizationDetails, String familyId, Instant expiresAt, boolean spent)
+        implements Serializable {
 
     CodeGrant asSpent() {
         return new CodeGrant(clientId, redirectUri, codeChallenge, userId, scope, sadGrant, authorizationDetails, familyId,

@@ -3,6 +3,7 @@ package org.sigillum.oauth;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationDetail;
 import com.nimbusds.oauth2.sdk.rar.AuthorizationType;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.sigillum.csc.SadGrants;
  */
 public record CredentialRequest(String credentialId, Integer numSignatures, String hashAlgorithmOid, List<String> hashes,
                                 List<String> labels, String description, String authorizationDetails,
-                                List<DocumentPreview> previews) {
+                                List<DocumentPreview> previews) implements Serializable {
 
     static final AuthorizationType CREDENTIAL = new AuthorizationType("credential");
     private static final int MAX_TEXT = 500;

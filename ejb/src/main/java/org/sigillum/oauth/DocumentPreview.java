@@ -1,10 +1,12 @@
 package org.sigillum.oauth;
 
+import java.io.Serializable;
+
 /**
  * What the consent page shows of one document the application sent along: the first page of a PDF as a PNG,
  * an XML document pretty-printed, or nothing beyond its label, size and digest.
  */
-record DocumentPreview(Kind kind, byte[] image, String text, long size) {
+record DocumentPreview(Kind kind, byte[] image, String text, long size) implements Serializable {
 
     enum Kind { IMAGE, TEXT, NONE }
 

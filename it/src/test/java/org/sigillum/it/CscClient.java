@@ -64,12 +64,24 @@ final class CscClient {
     }
 
     Sigillum.Reply signHash(String credentialId, String sad, List<byte[]> hashes, String hashAlgorithmOid, String signAlgo) {
+        return call("signatures/signHash", signHashRequest(credentialId, sad, hashes, hashAlgorithmOid, signAlgo));
+    }
+
+    /** signHash sent to the server at {@code baseUrl} (one node of a cluster). */
+    Sigillum.Reply signHashAt(String baseUrl, String credentialId, String sad, List<byte[]> hashes, String hashAlgorithmOid,
+                              String signAlgo) {
+        return Sigillum.postTo(baseUrl, "/csc/v2/signatures/signHash", "application/json",
+                signHashRequest(credentialId, sad, hashes, hashAlgorithmOid, signAlgo).toString(), token);
+    }
+
+    private static ObjectNode signHashRequest(String credentialId, String sad, List<byte[]> hashes, String hashAlgorithmOid,
+                                              String signAlgo) {
         ObjectNode body = Sigillum.object().put("credentialID", credentialId).put("SAD", sad).put("signAlgo", signAlgo);
         if (hashAlgorithmOid != null) {
             body.put("hashAlgorithmOID", hashAlgorithmOid);
         }
         hashes.forEach(h -> body.withArray("hashes").add(Base64.getEncoder().encodeToString(h)));
-        return call("signatures/signHash", body);
+        return body;
     }
 
     static byte[] digest(String algorithm, byte[] data) throws GeneralSecurityException {

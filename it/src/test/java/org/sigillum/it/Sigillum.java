@@ -99,7 +99,12 @@ final class Sigillum {
     }
 
     static Reply post(String path, String contentType, String body, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(120))
+        return postTo(env("SIGILLUM_IT_URL"), path, contentType, body, bearer);
+    }
+
+    /** A POST to the server at {@code baseUrl}: one node of a cluster rather than the server under test. */
+    static Reply postTo(String baseUrl, String path, String contentType, String body, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

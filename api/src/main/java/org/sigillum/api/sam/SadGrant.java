@@ -1,5 +1,6 @@
 package org.sigillum.api.sam;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Objects;
  * hash algorithm, and how the user was authenticated. The SAM turns it into a single-use SAD.
  */
 public record SadGrant(String credentialId, String userId, String clientId, String scal, String hashAlgorithmOid,
-                       List<String> hashes, int numSignatures, List<String> factors, Instant authenticatedAt) {
+                       List<String> hashes, int numSignatures, List<String> factors, Instant authenticatedAt)
+        implements Serializable {
 
     public SadGrant {
         Objects.requireNonNull(credentialId, "credentialId");

@@ -1,0 +1,115 @@
+package org.sigillum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.PublicKey;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Checklist F1 and A8 against a cluster of real WildFly processes, started by {@code bin/sigillum test --cluster}
+ * (tag "cluster", excluded from the default run): the SAD lives in the replicated cache, so a node that did not
+ * issue it can spend it, once. SIGILLUM_IT_URL is node 1; SIGILLUM_IT_NODE_URLS and SIGILLUM_IT_NODE_PIDS list
+ * every node in order. The node kill comes last: the A8 test needs both nodes. The caches refuse reads and writes
+ * on a partition without a majority (no SAD spent on both sides of a split), so F1 needs a third node: after a
+ * SIGKILL, node 2 alone of two would be such a partition, and nodes 2 and 3 of three are not.
+ */
+@Tag("cluster")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFailoverIT {
+
+    private static final String ECDSA_SHA256 = "1.2.840.10045.4.3.2";
+    private static final int A8_ROUNDS = 20;
+
+    private static List<String> nodes;
+    private static List<Long> pids;
+
+    @BeforeAll
+    static void cluster() {
+        nodes = List.of(Sigillum.env("SIGILLUM_IT_NODE_URLS").split(","));
+        pids = Arrays.stream(Sigillum.env("SIGILLUM_IT_NODE_PIDS").split(",")).map(Long::valueOf).toList();
+        assertTrue(nodes.size() >= 3 && nodes.size() == pids.size(), "at least three nodes, each with its PID");
+        assertEquals(Sigillum.env("SIGILLUM_IT_URL"), nodes.get(0), "the account and SAD are made on node 1");
+    }
+
+    @Test
+    @Order(1)
+    void a8OneSadSentToBothNodesAtOnceYieldsExactlyOneSignature() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential("{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}").get("credentialID").asText();
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < A8_ROUNDS; round++) {
+                List<byte[]> hashes = List.of(Signatures.sha256(Signatures.randomData()));
+                String sad = signer.sad(id, hashes, CscClient.SHA256);
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Sigillum.Reply>> attempts = nodes.subList(0, 2).stream()
+                        .map(node -> executor.submit(() -> {
+                            together.await(10, TimeUnit.SECONDS);
+                            return signer.signHashAt(node, id, sad, hashes, CscClient.SHA256, ECDSA_SHA256);
+                        })).toList();
+                int signed = 0;
+                for (Future<Sigillum.Reply> attempt : attempts) {
+                    Sigillum.Reply reply = attempt.get(120, TimeUnit.SECONDS);
+                    if (reply.status() == 200) {
+                        signed++;
+                    } else {
+                        ApiErrors.assertError(reply, 400, "invalid_request");
+                    }
+                }
+                assertEquals(1, signed, "round " + round + ": one SAD, two nodes, one signature");
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        System.out.println("RESULT cluster.a8 rounds=" + A8_ROUNDS + " signatures-per-sad=1");
+    }
+
+    @Test
+    @Order(2)
+    void f1SadAuthorizedOnNode1SignsOnNode2AfterNode1IsKilled() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        JsonNode credential = signer.newCredential("{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}");
+        String id = credential.get("credentialID").asText();
+        byte[] data = Signatures.randomData();
+        List<byte[]> hashes = List.of(Signatures.sha256(data));
+        String sad = signer.sad(id, hashes, CscClient.SHA256);
+
+        killWithSigkill(pids.get(0));
+
+        Sigillum.Reply reply = signer.signHashAt(nodes.get(1), id, sad, hashes, CscClient.SHA256, ECDSA_SHA256);
+        assertEquals(200, reply.status(), reply.body());
+        PublicKey key = Signatures.publicKey(credential.get("publicKey").asText());
+        assertTrue(Signatures.verify(key, ECDSA_SHA256, data, reply.json().get("signatures").get(0).asText()),
+                "the signature made on node 2 verifies under the credential's key");
+        ApiErrors.assertError(signer.signHashAt(nodes.get(1), id, sad, hashes, CscClient.SHA256, ECDSA_SHA256), 400,
+                "invalid_request");
+        System.out.println("RESULT cluster.f1 node1=killed signHash-on-node2=200 verified=true");
+    }
+
+    /** SIGKILL to the node's process and everything under it (standalone.sh and its JVM), as a crash would. */
+    private static void killWithSigkill(long pid) throws InterruptedException {
+        ProcessHandle node = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("node 1 is not running: " + pid));
+        List<ProcessHandle> tree = java.util.stream.Stream.concat(node.descendants(), java.util.stream.Stream.of(node))
+                .toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : tree) {
+            process.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+        }
+        assertFalse(node.isAlive(), "node 1 is gone");
+    }
+}
