@@ -29,11 +29,11 @@ final class Browser {
 
     /** A GET in this browser that does not replace the current page (an image the page refers to). */
     Sigillum.Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(Sigillum.url(path))).GET());
+        return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
     Sigillum.Reply open(String pathAndQuery) {
-        page = send(HttpRequest.newBuilder(URI.create(Sigillum.url(pathAndQuery))).GET());
+        page = send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
         return page;
     }
 
@@ -49,10 +49,15 @@ final class Browser {
         String body = fields.entrySet().stream()
                 .map(e -> Sigillum.urlEncode(e.getKey()) + "=" + Sigillum.urlEncode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        page = send(HttpRequest.newBuilder(URI.create(Sigillum.url(path)))
+        page = send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         return page;
+    }
+
+    /** A path on the server under test, or an absolute URL (another node of a cluster: cookies go to every port). */
+    private static URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : Sigillum.url(pathOrUrl));
     }
 
     String csrf() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Checklist F1 and A8 against a cluster of real WildFly processes, started by {@code bin/sigillum test --cluster}
+ * Checklist F1 and A8, and an OAuth login whose steps run on three different nodes, against a cluster of real WildFly processes, started by {@code bin/sigillum test --cluster}
  * (tag "cluster", excluded from the default run): the SAD lives in the replicated cache, so a node that did not
  * issue it can spend it, once. SIGILLUM_IT_URL is node 1; SIGILLUM_IT_NODE_URLS and SIGILLUM_IT_NODE_PIDS list
  * every node in order. The node kill comes last: the A8 test needs both nodes. The caches refuse reads and writes
@@ -81,6 +81,28 @@ class ClusterFailoverIT {
 
     @Test
     @Order(2)
+    void oauthLoginBegunOnOneNodeFinishesOnTheOthers() throws Exception {
+        String name = "cluster-" + java.util.UUID.randomUUID();
+        Sigillum.createUser(name, CscClient.PASSWORD, CscClient.PIN);
+        OAuthApp app = OAuthApp.register("service");
+        String verifier = OAuthApp.newVerifier();
+        Browser browser = new Browser();
+        Sigillum.Reply login = browser.open(nodes.get(0) + app.authorizeQuery(verifier, java.util.Map.of("scope", "service")));
+        assertEquals(200, login.status(), login.body());
+        Sigillum.Reply consent = browser.submit(nodes.get(1) + OAuthApp.AUTHORIZE + "/login",
+                java.util.Map.of("username", name, "password", CscClient.PASSWORD));
+        assertEquals(200, consent.status(), "the login step runs on node 2: " + consent.body());
+        Sigillum.Reply redirect = browser.submit(nodes.get(2) + OAuthApp.AUTHORIZE + "/consent",
+                java.util.Map.of("decision", "approve"));
+        assertEquals(303, redirect.status(), "the consent step runs on node 3: " + redirect.body());
+        String code = OAuthApp.params(redirect.header("Location")).get("code");
+        Sigillum.Reply tokens = Sigillum.form(OAuthApp.TOKEN, app.basic(), "grant_type=authorization_code&code=" + Sigillum.urlEncode(code) + "&redirect_uri="
+                        + Sigillum.urlEncode(app.redirectUri) + "&code_verifier=" + verifier);
+        assertEquals(200, tokens.status(), "the code is redeemed on node 1 (SIGILLUM_IT_URL): " + tokens.body());
+    }
+
+    @Test
+    @Order(3)
     void f1SadAuthorizedOnNode1SignsOnNode2AfterNode1IsKilled() throws Exception {
         CscClient signer = CscClient.newSigner();
         JsonNode credential = signer.newCredential("{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}");
