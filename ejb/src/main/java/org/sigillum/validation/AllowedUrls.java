@@ -22,11 +22,21 @@ public class AllowedUrls {
     @Inject
     @ConfigProperty(name = "sigillum.validation.allowed-urls")
     Optional<List<String>> extra;
+    /** An OCSP responder asked instead of the one each certificate names (an external CA's, a TSP's own). */
+    @Inject
+    @ConfigProperty(name = "sigillum.ocsp.url")
+    Optional<String> ocspUrl;
+
+    /** The configured OCSP responder, if any. */
+    Optional<String> ocspOverride() {
+        return ocspUrl.map(String::strip).filter(u -> !u.isEmpty());
+    }
 
     boolean allowed(String url) {
         List<String> prefixes = new ArrayList<>();
         prefixes.add(publicUrl + "/");
         extra.ifPresent(prefixes::addAll);
+        ocspOverride().ifPresent(prefixes::add);
         return url != null && prefixes.stream().anyMatch(p -> !p.isBlank() && url.startsWith(p.strip()));
     }
 }
