@@ -24,6 +24,7 @@ public final class SignHashBench {
 
     private static final int THREADS = 2;
     private static final int CALLS = 240;
+    private static final int WARM_UP_CALLS = 240;
     private static final String PASSWORD = "benchmark password";
     private static final String PIN = "135790";
     private static final String SHA256 = "2.16.840.1.101.3.4.2.1";
@@ -54,7 +55,9 @@ public final class SignHashBench {
             String signAlgo = key == RawPkcs11Loop.KeyType.RSA2048 ? "1.2.840.113549.1.1.11" : "1.2.840.10045.4.3.2";
             String uncached = credential(key, 0);
             String cached = credential(key, 600);
-            signHashRate(cached, signAlgo, 1, 40); // warm-up
+            // warm-up long enough for the server's JIT to settle on every path measured below
+            signHashRate(cached, signAlgo, 1, WARM_UP_CALLS);
+            signHashRate(uncached, signAlgo, 10, WARM_UP_CALLS);
             double resident = raw.residentSigning(key, THREADS, Duration.ofSeconds(seconds));
             double adapter = server.adapterRate(key, THREADS, seconds, false);
             for (int batch : new int[] {1, 10}) {
