@@ -106,6 +106,7 @@ cluster_tests() {
     done
     export SIGILLUM_IT_URL="${urls%%,*}" SIGILLUM_IT_NODE_URLS="$urls" SIGILLUM_IT_NODE_PIDS="$pids"
     export SIGILLUM_IT_BALANCER_URL="http://127.0.0.1:$CLUSTER_PORT"
+    export SIGILLUM_IT_TOKEN_DIR="$CLUSTER_DIR/softhsm/tokens"
     export SIGILLUM_IT_BOOTSTRAP_CLIENT_ID SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET
     SIGILLUM_IT_BOOTSTRAP_CLIENT_ID=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_id)
     SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_secret)

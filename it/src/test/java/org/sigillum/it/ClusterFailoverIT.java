@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Checklist F1 and A8, and an OAuth login whose steps run on three different nodes, against a cluster of real WildFly processes, started by {@code bin/sigillum test --cluster}
+ * Checklist F1, F3 and A8, and an OAuth login whose steps run on three different nodes, against a cluster of real WildFly processes, started by {@code bin/sigillum test --cluster}
  * (tag "cluster", excluded from the default run): the SAD lives in the replicated cache, so a node that did not
  * issue it can spend it, once. SIGILLUM_IT_URL is node 1; SIGILLUM_IT_NODE_URLS and SIGILLUM_IT_NODE_PIDS list
  * every node in order. The node kill comes last: the A8 test needs both nodes. The caches refuse reads and writes
@@ -103,6 +103,66 @@ class ClusterFailoverIT {
 
     @Test
     @Order(3)
+    void f3TheSharedTokenGoneEveryNodeAnswers503AndAllRecoverByThemselves() throws Exception {
+        java.nio.file.Path tokens = java.nio.file.Path.of(Sigillum.env("SIGILLUM_IT_TOKEN_DIR"));
+        java.nio.file.Path token;
+        try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(tokens)) {
+            token = entries.filter(java.nio.file.Files::isDirectory).findFirst().orElseThrow();
+        }
+        java.nio.file.Path parked = tokens.resolveSibling("parked-" + token.getFileName());
+        for (String node : nodes) {
+            assertEquals(200, diagnosticSign(node).status(), "baseline on " + node);
+        }
+        try {
+            java.nio.file.Files.move(token, parked);
+            for (String node : nodes) {
+                assertTrue(awaitReadiness(node, 503, 30), node + " must report the HSM gone");
+                Sigillum.Reply refused = diagnosticSign(node);
+                assertEquals(503, refused.status(), node + ": " + refused.body());
+                assertEquals("temporarily_unavailable", refused.json().path("error").asText());
+            }
+        } finally {
+            if (java.nio.file.Files.exists(parked)) {
+                java.nio.file.Files.move(parked, token);
+            }
+        }
+        for (String node : nodes) {
+            assertTrue(awaitReadiness(node, 200, 60), node + " must recover without a restart");
+            assertEquals(200, diagnosticSign(node).status(), "after recovery on " + node);
+        }
+        System.out.println("RESULT cluster.f3 nodes=" + nodes.size() + " outage=503 recovered=true");
+    }
+
+    private static Sigillum.Reply diagnosticSign(String node) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode request = Sigillum.object().put("keyAlgo", "EC").put("curve", "P-256")
+                .put("signAlgo", ECDSA_SHA256);
+        request.withArray("hashes").add(java.util.Base64.getEncoder().encodeToString(Signatures.sha256(Signatures.randomData())));
+        return Sigillum.postTo(node, "/api/v1/diagnostics/hsm/sign", "application/json", request.toString(),
+                Sigillum.operatorToken());
+    }
+
+    private static boolean awaitReadiness(String node, int status, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            java.net.http.HttpResponse<Void> response;
+            try {
+                response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(node + "/health/ready")).timeout(java.time.Duration.ofSeconds(10)).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+            } catch (java.io.IOException e) {
+                Thread.sleep(250);
+                continue;
+            }
+            if (response.statusCode() == status) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    @Test
+    @Order(4)
     void f1SadAuthorizedOnNode1SignsOnNode2AfterNode1IsKilled() throws Exception {
         CscClient signer = CscClient.newSigner();
         JsonNode credential = signer.newCredential("{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}");
