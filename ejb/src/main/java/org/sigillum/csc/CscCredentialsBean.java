@@ -62,7 +62,7 @@ public class CscCredentialsBean implements CscCredentials {
 
     @Override
     public CredentialsListResponse list(TokenPrincipal caller, CredentialsListRequest request) throws ServiceException {
-        String userId = requireUser(caller, Scopes.SERVICE);
+        String userId = CscCallers.requireUser(caller, Scopes.SERVICE);
         boolean withInfo = request != null && Boolean.TRUE.equals(request.credentialInfo());
         CredentialInfos.View view = request == null ? CredentialInfos.View.of(null, null, null)
                 : CredentialInfos.View.of(request.certificates(), request.certInfo(), request.authInfo());
@@ -85,8 +85,8 @@ public class CscCredentialsBean implements CscCredentials {
 
     @Override
     public CredentialInfo info(TokenPrincipal caller, CredentialInfoRequest request) throws ServiceException {
-        requireUser(caller, Scopes.SERVICE);
-        CredentialEntity credential = ownCredential(caller, request == null ? null : request.credentialID());
+        CscCallers.requireUser(caller, Scopes.SERVICE);
+        CredentialEntity credential = CscCallers.ownCredential(em, caller, request == null ? null : request.credentialID());
         CredentialInfos.View view = CredentialInfos.View.of(request.certificates(), request.certInfo(), request.authInfo());
         return CredentialInfos.of(credential, false, view, enrollment.connector().caChain(), maxSignatures,
                 signingFactors.otpRequired(credential.ownerId()));
@@ -94,10 +94,10 @@ public class CscCredentialsBean implements CscCredentials {
 
     @Override
     public AuthorizeResponse authorize(TokenPrincipal caller, AuthorizeRequest request) throws ServiceException {
-        String userId = requireUser(caller, Scopes.SERVICE);
+        String userId = CscCallers.requireUser(caller, Scopes.SERVICE);
         String credentialId = request == null ? null : request.credentialID();
         try {
-            CredentialEntity credential = ownCredential(caller, credentialId);
+            CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
             SadGrant requested = SadGrants.requested(credential, userId, caller.clientId(), request.numSignatures(),
                     request.hashAlgorithmOID(), request.hashes(), maxSignatures);
             SadGrant grant = requested.authenticatedBy(signingFactors.verify(userId,
@@ -118,10 +118,10 @@ public class CscCredentialsBean implements CscCredentials {
     @Override
     public AuthorizeResponse extendTransaction(TokenPrincipal caller, ExtendTransactionRequest request)
             throws ServiceException {
-        String userId = requireUser(caller, Scopes.SERVICE);
+        String userId = CscCallers.requireUser(caller, Scopes.SERVICE);
         String credentialId = request == null ? null : request.credentialID();
         try {
-            ownCredential(caller, credentialId);
+            CscCallers.ownCredential(em, caller, credentialId);
             List<String> hashes = null;
             if (request.hashes() != null && !request.hashes().isEmpty()) {
                 hashes = SadGrants.canonicalHashes(request.hashAlgorithmOID(), request.hashes(), maxSignatures);
@@ -144,7 +144,7 @@ public class CscCredentialsBean implements CscCredentials {
         String userId = caller.userId();
         String credentialId = request == null ? null : request.credentialID();
         try {
-            CredentialEntity credential = ownCredential(caller, credentialId);
+            CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
             if (!credential.enabled()) {
                 // a SAD issued before a revocation must not outlive it
                 throw new ServiceException(ErrorCode.INVALID_REQUEST, "the credential is disabled");
@@ -168,13 +168,5 @@ public class CscCredentialsBean implements CscCredentials {
     private static String authData(List<AuthorizeRequest.AuthData> authData, String id) {
         return authData == null ? null : authData.stream().filter(a -> a != null && id.equals(a.id()))
                 .map(AuthorizeRequest.AuthData::value).findFirst().orElse(null);
-    }
-
-    private static String requireUser(TokenPrincipal caller, String scope) throws ServiceException {
-        return CscCallers.requireUser(caller, scope);
-    }
-
-    private CredentialEntity ownCredential(TokenPrincipal caller, String credentialId) throws ServiceException {
-        return CscCallers.ownCredential(em, caller, credentialId);
     }
 }

@@ -9,8 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.sigillum.api.error.ServiceException;
-import org.sigillum.api.service.TrustAnchorRegistry;
-import org.sigillum.enrollment.Enrollment;
+import org.sigillum.validation.TrustAnchors;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
@@ -37,10 +36,8 @@ public class TimestampSources {
 
     @EJB
     private TimeStampAuthority builtIn;
-    @EJB
-    private TrustAnchorRegistry operatorAnchors;
     @Inject
-    private Enrollment enrollment;
+    private TrustAnchors trustAnchors;
 
     public TimestampSource current() {
         Optional<String> external = url.filter(u -> !u.isBlank());
@@ -53,13 +50,10 @@ public class TimestampSources {
 
     /** The built-in root and the operator's trust anchors: an external TSA must chain to one of them. */
     private List<X509Certificate> anchors() {
-        List<byte[]> encoded = new ArrayList<>(operatorAnchors.certificates());
         try {
-            List<byte[]> chain = enrollment.connector().caChain();
-            encoded.add(chain.get(chain.size() - 1));
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             List<X509Certificate> anchors = new ArrayList<>();
-            for (byte[] der : encoded) {
+            for (byte[] der : trustAnchors.certificates()) {
                 anchors.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
             }
             return anchors;

@@ -27,11 +27,18 @@ public class TrustAnchors {
     @EJB
     private TrustAnchorRegistry registry;
 
+    /** The DER certificates trusted: the built-in root, then the operator's anchors. */
+    public java.util.List<byte[]> certificates() throws ServiceException {
+        java.util.List<byte[]> chain = enrollment.connector().caChain();
+        java.util.List<byte[]> anchors = new java.util.ArrayList<>();
+        anchors.add(chain.get(chain.size() - 1));
+        anchors.addAll(registry.certificates());
+        return anchors;
+    }
+
     public CommonCertificateVerifier verifier() throws ServiceException {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        java.util.List<byte[]> chain = enrollment.connector().caChain();
-        trusted.addCertificate(DSSUtils.loadCertificate(chain.get(chain.size() - 1)));
-        for (byte[] anchor : registry.certificates()) {
+        for (byte[] anchor : certificates()) {
             trusted.addCertificate(DSSUtils.loadCertificate(anchor));
         }
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();

@@ -116,7 +116,7 @@ class ClusterFailoverIT {
         try {
             java.nio.file.Files.move(token, parked);
             for (String node : nodes) {
-                assertTrue(awaitReadiness(node, 503, 30), node + " must report the HSM gone");
+                assertTrue(Sigillum.awaitReadiness(node, 503, 30), node + " must report the HSM gone");
                 Sigillum.Reply refused = diagnosticSign(node);
                 assertEquals(503, refused.status(), node + ": " + refused.body());
                 assertEquals("temporarily_unavailable", refused.json().path("error").asText());
@@ -127,7 +127,7 @@ class ClusterFailoverIT {
             }
         }
         for (String node : nodes) {
-            assertTrue(awaitReadiness(node, 200, 60), node + " must recover without a restart");
+            assertTrue(Sigillum.awaitReadiness(node, 200, 60), node + " must recover without a restart");
             assertEquals(200, diagnosticSign(node).status(), "after recovery on " + node);
         }
         System.out.println("RESULT cluster.f3 nodes=" + nodes.size() + " outage=503 recovered=true");
@@ -139,26 +139,6 @@ class ClusterFailoverIT {
         request.withArray("hashes").add(java.util.Base64.getEncoder().encodeToString(Signatures.sha256(Signatures.randomData())));
         return Sigillum.postTo(node, "/api/v1/diagnostics/hsm/sign", "application/json", request.toString(),
                 Sigillum.operatorToken());
-    }
-
-    private static boolean awaitReadiness(String node, int status, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            java.net.http.HttpResponse<Void> response;
-            try {
-                response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(node + "/health/ready")).timeout(java.time.Duration.ofSeconds(10)).GET().build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding());
-            } catch (java.io.IOException e) {
-                Thread.sleep(250);
-                continue;
-            }
-            if (response.statusCode() == status) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return false;
     }
 
     @Test

@@ -73,14 +73,14 @@ class HsmSessionFaultIT {
                 Thread.sleep(500);
                 try {
                     Files.move(token, parked);
-                    assertTrue(awaitReadiness(503, 15), "readiness must go red while the token is gone");
+                    assertTrue(Sigillum.awaitReadiness(Sigillum.env("SIGILLUM_IT_URL"), 503, 15), "readiness must go red while the token is gone");
                     Thread.sleep(1000);
                 } finally {
                     if (Files.exists(parked)) {
                         Files.move(parked, token);
                     }
                 }
-                assertTrue(awaitReadiness(200, 30), "readiness must recover without a restart");
+                assertTrue(Sigillum.awaitReadiness(Sigillum.env("SIGILLUM_IT_URL"), 200, 30), "readiness must recover without a restart");
             }
             Thread.sleep(1000);
         } finally {
@@ -107,16 +107,5 @@ class HsmSessionFaultIT {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean awaitReadiness(int status, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (Sigillum.get("/health/ready", null).status() == status) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return false;
     }
 }

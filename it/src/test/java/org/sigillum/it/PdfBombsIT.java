@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -24,7 +22,7 @@ class PdfBombsIT {
 
     @Test
     void d2DecompressionBombIsSignedOrRefusedInBoundedTimeAndValidatedWithoutHarm() throws Exception {
-        byte[] bomb = pdf(List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        byte[] bomb = TestDocuments.pdf(List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"), deflatedZeros(256));
         DocumentSigner signer = DocumentSigner.create(EC);
         long started = System.nanoTime();
@@ -46,7 +44,7 @@ class PdfBombsIT {
 
     @Test
     void d2PageTreeLoopsAndDeepNestingGetACleanAnswer() throws Exception {
-        byte[] loop = pdf(List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        byte[] loop = TestDocuments.pdf(List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"), null);
         StringBuilder nested = new StringBuilder();
         for (int i = 0; i < 20000; i++) {
@@ -55,7 +53,7 @@ class PdfBombsIT {
         for (int i = 0; i < 20000; i++) {
             nested.append("]");
         }
-        byte[] deep = pdf(List.of("<< /Type /Catalog /Pages 2 0 R /Deep " + nested + " >>",
+        byte[] deep = TestDocuments.pdf(List.of("<< /Type /Catalog /Pages 2 0 R /Deep " + nested + " >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"), null);
         DocumentSigner signer = DocumentSigner.create(EC);
         for (byte[] hostile : new byte[][] {loop, deep}) {
@@ -88,34 +86,5 @@ class PdfBombsIT {
             out.write(buffer, 0, deflater.deflate(buffer));
         }
         return out.toByteArray();
-    }
-
-    /** The objects in order, and when given a Flate-encoded stream as object 4. */
-    private static byte[] pdf(List<String> objects, byte[] flateStream) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(out, "%PDF-1.7\n");
-        List<Integer> offsets = new ArrayList<>();
-        for (int i = 0; i < objects.size(); i++) {
-            offsets.add(out.size());
-            write(out, (i + 1) + " 0 obj\n" + objects.get(i) + "\nendobj\n");
-        }
-        if (flateStream != null) {
-            offsets.add(out.size());
-            write(out, (objects.size() + 1) + " 0 obj\n<< /Length " + flateStream.length
-                    + " /Filter /FlateDecode >>\nstream\n");
-            out.writeBytes(flateStream);
-            write(out, "\nendstream\nendobj\n");
-        }
-        int xref = out.size();
-        write(out, "xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
-        for (int offset : offsets) {
-            write(out, String.format("%010d 00000 n \n", offset));
-        }
-        write(out, "trailer\n<< /Size " + (offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
-        return out.toByteArray();
-    }
-
-    private static void write(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 }

@@ -206,4 +206,22 @@ final class Sigillum {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Waits until {@code baseUrl}'s readiness answers {@code status}; a node not answering at all is still waited for. */
+    static boolean awaitReadiness(String baseUrl, int status, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+                        .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == status) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not answering yet: keep waiting
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Documents to sign: a one-page PDF built object by object (with a correct cross-reference table), XML, JSON. */
+/** Documents to sign: PDFs built object by object (with a correct cross-reference table), XML. */
 final class TestDocuments {
 
     private TestDocuments() {
@@ -18,11 +18,15 @@ final class TestDocuments {
 
     static byte[] pdf(String text) {
         String content = "BT /F1 24 Tf 72 720 Td (" + text + ") Tj ET";
-        List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        return pdf(List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
                         + "/Resources << /Font << /F1 5 0 R >> >> >>",
                 "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"), null);
+    }
+
+    /** The objects in order, numbered from 1, and when given a Flate-encoded stream as the next object. */
+    static byte[] pdf(List<String> objects, byte[] flateStream) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(out, "%PDF-1.7\n");
         List<Integer> offsets = new ArrayList<>();
@@ -30,12 +34,19 @@ final class TestDocuments {
             offsets.add(out.size());
             write(out, (i + 1) + " 0 obj\n" + objects.get(i) + "\nendobj\n");
         }
+        if (flateStream != null) {
+            offsets.add(out.size());
+            write(out, (objects.size() + 1) + " 0 obj\n<< /Length " + flateStream.length
+                    + " /Filter /FlateDecode >>\nstream\n");
+            out.writeBytes(flateStream);
+            write(out, "\nendstream\nendobj\n");
+        }
         int xref = out.size();
-        write(out, "xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
+        write(out, "xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
         for (int offset : offsets) {
             write(out, String.format("%010d 00000 n \n", offset));
         }
-        write(out, "trailer\n<< /Size " + (objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+        write(out, "trailer\n<< /Size " + (offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
         return out.toByteArray();
     }
 
