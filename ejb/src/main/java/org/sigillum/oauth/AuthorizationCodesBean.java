@@ -1,18 +1,21 @@
 package org.sigillum.oauth;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
+import org.sigillum.sam.once.SingleUseLedger;
 import org.sigillum.sam.auth.Digests;
 import org.sigillum.sam.sad.SadStore;
 
 /**
  * Authorization codes in the cluster-wide {@code oauth-codes} cache, under their SHA-256. A code is redeemed
- * in a transaction of its own under the cache's pessimistic lock, so two concurrent redemptions get it once.
+ * in a transaction of its own under the cache's pessimistic lock and claimed in the single-use ledger, so two
+ * concurrent redemptions get it once, even on two nodes of a split cluster.
  */
 @Stateless
 @LocalBean
@@ -29,6 +32,8 @@ public class AuthorizationCodesBean {
 
     @Resource(lookup = CACHE)
     private Cache<String, CodeGrant> codes;
+    @EJB
+    private SingleUseLedger ledger;
 
     public String issue(CodeGrant grant) {
         String code = SadStore.newValue();
@@ -44,7 +49,7 @@ public class AuthorizationCodesBean {
         if (grant == null) {
             return new Redemption(null, null);
         }
-        if (grant.spent()) {
+        if (grant.spent() || !ledger.claim("code", key)) {
             return new Redemption(null, grant.familyId());
         }
         codes.put(key, grant.asSpent(), SPENT_MEMORY_MINUTES, TimeUnit.MINUTES);

@@ -43,6 +43,8 @@ import org.sigillum.api.service.LocalLogin;
 import org.sigillum.audit.Events;
 import org.sigillum.csc.SadGrants;
 import org.sigillum.keys.CredentialEntity;
+import org.sigillum.sam.auth.Digests;
+import org.sigillum.sam.once.SingleUseLedger;
 import org.sigillum.sam.sad.SadStore;
 import org.sigillum.token.BearerTokensBean;
 
@@ -50,7 +52,8 @@ import org.sigillum.token.BearerTokensBean;
  * The authorization-code flow up to the code: request checks (exact redirect URI, PKCE S256), the login step
  * with a local account, and the consent step, where a credential authorization is approved with the signing
  * PIN. Transactions and pushed requests live in cluster-wide caches; each form carries a CSRF value that
- * changes at every step.
+ * changes at every step. A pushed request and a completed consent are claimed in the single-use ledger, so that
+ * neither is used twice, not even on both sides of a split cluster.
  */
 @Stateless
 public class AuthorizationEndpointBean implements AuthorizationEndpoint {
@@ -80,6 +83,8 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
     private AuthorizationCodesBean codes;
     @EJB
     private AuditTrail audit;
+    @EJB
+    private SingleUseLedger ledger;
     @Inject
     private OAuthEndpoints endpoints;
     @Inject
@@ -125,8 +130,9 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
     public AuthorizationStep begin(AuthorizationRequest request) throws ServiceException {
         PendingAuthorization pending;
         if (request.getRequestURI() != null) {
-            pending = pushed.remove(request.getRequestURI().toString());
-            if (pending == null || request.getClientID() == null
+            String requestUri = request.getRequestURI().toString();
+            pending = pushed.remove(requestUri);
+            if (pending == null || !ledger.claim("par", Digests.sha256Hex(requestUri)) || request.getClientID() == null
                     || !pending.clientId().equals(request.getClientID().getValue())) {
                 throw new ServiceException(ErrorCode.INVALID_REQUEST, "request_uri is unknown, expired or already used");
             }
@@ -204,7 +210,7 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
             }
             grant = requested.authenticatedBy(factors, Instant.now());
         }
-        if (transactions.remove(transaction.id()) == null) {
+        if (transactions.remove(transaction.id()) == null || !ledger.claim("consent", Digests.sha256Hex(transaction.id()))) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "this authorization was already completed");
         }
         CodeGrant code = new CodeGrant(pending.clientId(), pending.redirectUri(), pending.codeChallenge(),

@@ -1,49 +1,48 @@
 package org.sigillum.oauth;
 
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthentication;
 import com.nimbusds.oauth2.sdk.auth.verifier.Context;
 import com.nimbusds.oauth2.sdk.auth.verifier.ExpendedJTIChecker;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.JWTID;
-import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import org.infinispan.Cache;
+import java.util.Date;
+import org.sigillum.sam.auth.Digests;
+import org.sigillum.sam.once.SingleUseLedger;
 
 /**
- * Remembers the IDs of client assertions already used, in the cluster-wide cache, until they expire: a captured
- * private_key_jwt assertion cannot be replayed (RFC 7523 3).
+ * Claims the ID of each client assertion in the single-use ledger: a captured private_key_jwt assertion cannot
+ * be replayed (RFC 7523 3), on any node. Assertions must expire soon, so that none outlives its ledger entry.
  */
 @Stateless
 @LocalBean
 public class ClientAssertionReplayBean implements ExpendedJTIChecker<Void> {
 
-    static final String CACHE = "java:jboss/infinispan/cache/sigillum/client-assertions";
-    /** Assertions must expire within this; longer ones would pin memory for nothing. */
-    private static final Duration MAX_REMEMBERED = Duration.ofMinutes(10);
+    /** Far below the ledger's retention; a client makes a fresh assertion per request anyway. */
+    static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
 
-    @Resource(lookup = CACHE)
-    private Cache<String, Boolean> used;
+    @EJB
+    private SingleUseLedger ledger;
+
+    static boolean expiresTooLate(JWTAuthentication assertion) {
+        Date expiry = assertion.getJWTAuthenticationClaimsSet().getExpirationTime();
+        return expiry == null || expiry.toInstant().isAfter(Instant.now().plus(MAX_LIFETIME));
+    }
 
     /** Claims the ID as it checks it, so two concurrent presentations of one assertion cannot both pass. */
     @Override
     public boolean isExpended(JWTID jti, ClientID clientId, ClientAuthenticationMethod method, Context<Void> context) {
-        return used.putIfAbsent(key(jti, clientId), Boolean.TRUE, MAX_REMEMBERED.toSeconds(), TimeUnit.SECONDS) != null;
+        return !ledger.claim("jti", Digests.sha256Hex(clientId.getValue() + " " + jti.getValue()));
     }
 
+    /** Nothing left to do: {@link #isExpended} claimed the ID already. */
     @Override
-    public void markExpended(JWTID jti, java.util.Date expiration, ClientID clientId, ClientAuthenticationMethod method,
+    public void markExpended(JWTID jti, Date expiration, ClientID clientId, ClientAuthenticationMethod method,
                              Context<Void> context) {
-        long seconds = expiration == null ? MAX_REMEMBERED.toSeconds()
-                : Math.max(1, Math.min(MAX_REMEMBERED.toSeconds(),
-                        Duration.between(Instant.now(), expiration.toInstant()).toSeconds() + 60));
-        used.put(key(jti, clientId), Boolean.TRUE, seconds, TimeUnit.SECONDS);
-    }
-
-    private static String key(JWTID jti, ClientID clientId) {
-        return clientId.getValue() + " " + jti.getValue();
     }
 }

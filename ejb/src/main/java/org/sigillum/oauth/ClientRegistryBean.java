@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthentication;
 import com.nimbusds.oauth2.sdk.auth.PlainClientSecret;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.auth.verifier.ClientAuthenticationVerifier;
@@ -151,6 +152,10 @@ public class ClientRegistryBean implements ClientRegistry {
                 throw new ServiceException(ErrorCode.INVALID_CLIENT, REFUSED);
             }
             return client;
+        }
+        if (authentication instanceof JWTAuthentication assertion && ClientAssertionReplayBean.expiresTooLate(assertion)) {
+            throw new ServiceException(ErrorCode.INVALID_CLIENT, "a client assertion must expire within "
+                    + ClientAssertionReplayBean.MAX_LIFETIME.toMinutes() + " minutes");
         }
         try {
             new ClientAuthenticationVerifier<>(new RegisteredKeys(client), endpoints.assertionAudiences(), assertionReplay)

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Checklist F1, F3 and A8, and an OAuth login whose steps run on three different nodes, against a cluster of real WildFly processes, started by {@code bin/sigillum test --cluster}
  * (tag "cluster", excluded from the default run): the SAD lives in the replicated cache, so a node that did not
  * issue it can spend it, once. SIGILLUM_IT_URL is node 1; SIGILLUM_IT_NODE_URLS and SIGILLUM_IT_NODE_PIDS list
- * every node in order. The node kill comes last: the A8 test needs both nodes. The caches refuse reads and writes
- * on a partition without a majority (no SAD spent on both sides of a split), so F1 needs a third node: after a
- * SIGKILL, node 2 alone of two would be such a partition, and nodes 2 and 3 of three are not.
+ * every node in order. The node kill comes last: the A8 test needs both nodes. Two nodes are enough: after a
+ * SIGKILL, node 2 alone keeps its caches writable, and the single-use ledger in the shared database keeps a SAD
+ * from being spent twice (see docs/ha.md).
  */
 @Tag("cluster")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,7 +42,7 @@ class ClusterFailoverIT {
     static void cluster() {
         nodes = List.of(Sigillum.env("SIGILLUM_IT_NODE_URLS").split(","));
         pids = Arrays.stream(Sigillum.env("SIGILLUM_IT_NODE_PIDS").split(",")).map(Long::valueOf).toList();
-        assertTrue(nodes.size() >= 3 && nodes.size() == pids.size(), "at least three nodes, each with its PID");
+        assertTrue(nodes.size() >= 2 && nodes.size() == pids.size(), "at least two nodes, each with its PID");
         assertEquals(Sigillum.env("SIGILLUM_IT_URL"), nodes.get(0), "the account and SAD are made on node 1");
     }
 
@@ -92,9 +92,9 @@ class ClusterFailoverIT {
         Sigillum.Reply consent = browser.submit(nodes.get(1) + OAuthApp.AUTHORIZE + "/login",
                 java.util.Map.of("username", name, "password", CscClient.PASSWORD));
         assertEquals(200, consent.status(), "the login step runs on node 2: " + consent.body());
-        Sigillum.Reply redirect = browser.submit(nodes.get(2) + OAuthApp.AUTHORIZE + "/consent",
+        Sigillum.Reply redirect = browser.submit(nodes.get(2 % nodes.size()) + OAuthApp.AUTHORIZE + "/consent",
                 java.util.Map.of("decision", "approve"));
-        assertEquals(303, redirect.status(), "the consent step runs on node 3: " + redirect.body());
+        assertEquals(303, redirect.status(), "the consent step runs on a third node, or back on node 1 of two: " + redirect.body());
         String code = OAuthApp.params(redirect.header("Location")).get("code");
         Sigillum.Reply tokens = Sigillum.form(OAuthApp.TOKEN, app.basic(), "grant_type=authorization_code&code=" + Sigillum.urlEncode(code) + "&redirect_uri="
                         + Sigillum.urlEncode(app.redirectUri) + "&code_verifier=" + verifier);
