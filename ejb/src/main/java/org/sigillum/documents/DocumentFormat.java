@@ -3,6 +3,7 @@ package org.sigillum.documents;
 import eu.europa.esig.dss.enumerations.CertificationPermission;
 import eu.europa.esig.dss.enumerations.JWSSerializationType;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.enumerations.SigDMechanism;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.cades.CAdESSignatureParameters;
@@ -84,7 +85,31 @@ enum DocumentFormat {
             case JADES -> jades();
         };
         parameters.setSignaturePackaging(packaging);
+        if (parameters instanceof JAdESSignatureParameters jades && packaging == SignaturePackaging.DETACHED) {
+            // the signed document is named in sigD by its URI and the hash of its own bytes (b64 false: not of
+            // their base64url form), so that a client's digest alone can be signed too
+            jades.setSigDMechanism(SigDMechanism.OBJECT_ID_BY_URI_HASH);
+            jades.setBase64UrlEncodedPayload(false);
+        }
         return parameters;
+    }
+
+    /**
+     * The parameters for a document known only by its hash: a detached signature beside it, or for a PDF the CMS
+     * for its prepared signature dictionary (whose certification level the client has already set).
+     */
+    AbstractSignatureParameters<?> digestParameters(String envelopeProperty) throws ServiceException {
+        String envelope = envelopeProperty == null ? null : envelopeProperty.toLowerCase(Locale.ROOT);
+        if (this == PADES) {
+            if (envelope != null && !"revision".equals(envelope)) {
+                throw invalid("for a PDF's digest, signed_envelope_property is Revision: the client prepares the PDF");
+            }
+            return parameters("Revision");
+        }
+        if (envelope != null && !"detached".equals(envelope)) {
+            throw invalid("a document's digest can only be signed Detached");
+        }
+        return parameters("Detached");
     }
 
     boolean detached(AbstractSignatureParameters<?> parameters) {

@@ -1,10 +1,15 @@
 package org.sigillum.documents;
 
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.DSSMessageDigest;
+import eu.europa.esig.dss.model.DigestDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.spi.DSSUtils;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -16,6 +21,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.audit.AuditEvent;
@@ -30,14 +36,14 @@ import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
 import org.sigillum.csc.CscCallers;
 import org.sigillum.enrollment.Enrollment;
-import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.keys.CredentialEntity;
 import org.sigillum.sam.SignatureSchemes;
 
 /**
- * CSC signDoc: every document is read and its data to be signed computed before the SAD is spent, so a document
- * DSS cannot read costs the user nothing; then the SAM checks the documents' digests against the SAD and signs
- * the data-to-be-signed digests, and DSS embeds each value, checked first, under the same parameters.
+ * CSC signDoc: every document (or document digest) is read and its data to be signed computed before the SAD is
+ * spent, so a document DSS cannot read costs the user nothing; then the SAM checks the documents' digests against
+ * the SAD and signs the data-to-be-signed digests, and DSS embeds each value, checked first, under the same
+ * parameters.
  */
 @Stateless
 public class DocumentSigningBean implements DocumentSigning {
@@ -67,37 +73,25 @@ public class DocumentSigningBean implements DocumentSigning {
         String credentialId = request.credentialID();
         try {
             CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
-            List<SignDocRequest.Document> documents = documents(request);
-            SigningSetup setup = SigningSetup.of(credential, enrollment, commonScheme(documents));
-            List<PreparedSignature> prepared = new ArrayList<>();
-            List<byte[]> documentDigests = new ArrayList<>();
-            List<byte[]> dataToSignDigests = new ArrayList<>();
-            Set<String> formats = new LinkedHashSet<>();
-            for (SignDocRequest.Document document : documents) {
-                byte[] content = decode(document.document());
-                DocumentFormat format = DocumentFormat.of(document.signatureFormat());
-                AbstractSignatureParameters<?> parameters = format.parameters(document.signedEnvelopeProperty());
-                setup.apply(parameters, format, document.conformanceLevel());
-                PreparedSignature signature = new PreparedSignature(services.service(format),
-                        new InMemoryDocument(content, "document"), parameters, format.detached(parameters));
-                dataToSignDigests.add(DSSUtils.digest(setup.digest(), timeBudget.run(() -> signature.dataToSign(format))));
-                documentDigests.add(DSSUtils.digest(setup.digest(), content));
-                prepared.add(signature);
-                formats.add(parameters.getSignatureLevel().name() + "/" + parameters.getSignaturePackaging().name());
-            }
+            Batch batch = hasDigests(request) ? digestsBatch(credential, request) : documentsBatch(credential, request);
+            // fetched before the SAD is spent: once a signature is made and audited, nothing may fail its answer
+            SignDocResponse.ValidationInfo validationInfo = Boolean.TRUE.equals(request.returnValidationInfo())
+                    ? ValidationInfo.of(batch.setup.chain(), services.verifier()) : null;
             List<byte[]> values = sam.signDocuments(sad, userId, credential.wrappedKey(), credential.keyCachePolicy(),
-                    setup.scheme(), documentDigests, dataToSignDigests);
-            SignatureAlgorithm algorithm = setup.algorithm();
+                    batch.setup.scheme(), batch.documentDigests, batch.dataToSignDigests);
+            SignatureAlgorithm algorithm = batch.setup.algorithm();
             List<String> signed = new ArrayList<>();
             List<String> detached = new ArrayList<>();
-            for (int i = 0; i < prepared.size(); i++) {
-                DSSDocument result = prepared.get(i).sign(new SignatureValue(algorithm, values.get(i)));
-                (prepared.get(i).detached() ? detached : signed).add(Base64.getEncoder().encodeToString(DssDocuments.bytes(result)));
+            for (int i = 0; i < batch.signatures.size(); i++) {
+                PendingSignature signature = batch.signatures.get(i);
+                DSSDocument result = signature.sign(new SignatureValue(algorithm, values.get(i)));
+                (signature.detached() ? detached : signed).add(Base64.getEncoder().encodeToString(DssDocuments.bytes(result)));
             }
             audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
-                    Map.of("method", "signDoc", "documents", String.valueOf(prepared.size()),
-                            "formats", String.join(" ", formats))).counting(prepared.size()));
-            return new SignDocResponse(signed.isEmpty() ? null : signed, detached.isEmpty() ? null : detached);
+                    Map.of("method", "signDoc", "documents", String.valueOf(batch.signatures.size()),
+                            "formats", String.join(" ", batch.formats))).counting(batch.signatures.size()));
+            return new SignDocResponse(signed.isEmpty() ? null : signed, detached.isEmpty() ? null : detached,
+                    validationInfo);
         } catch (ServiceException e) {
             audit.recordRefusal(new AuditEvent(Events.SIGNING_REFUSED, e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE
                     || e.code() == ErrorCode.SERVER_ERROR ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED,
@@ -106,13 +100,116 @@ public class DocumentSigningBean implements DocumentSigning {
         }
     }
 
-    private List<SignDocRequest.Document> documents(SignDocRequest request) throws ServiceException {
-        if (request.documentDigests() != null && !request.documentDigests().isEmpty()) {
-            throw invalid("documentDigests are not accepted yet; send the documents");
+    /** The signatures of one call, each prepared, with what the SAM checks and signs for it. */
+    private final class Batch {
+        private final SigningSetup setup;
+        private final List<PendingSignature> signatures = new ArrayList<>();
+        private final List<byte[]> documentDigests = new ArrayList<>();
+        private final List<byte[]> dataToSignDigests = new ArrayList<>();
+        private final Set<String> formats = new LinkedHashSet<>();
+
+        Batch(SigningSetup setup) {
+            this.setup = setup;
         }
+
+        void add(PendingSignature signature, DocumentFormat format, byte[] documentDigest,
+                 AbstractSignatureParameters<?> parameters) throws ServiceException {
+            dataToSignDigests.add(DSSUtils.digest(setup.digest(), timeBudget.run(() -> signature.dataToSign(format))));
+            documentDigests.add(documentDigest);
+            signatures.add(signature);
+            formats.add(parameters.getSignatureLevel().name() + "/" + parameters.getSignaturePackaging().name());
+        }
+    }
+
+    private Batch documentsBatch(CredentialEntity credential, SignDocRequest request) throws ServiceException {
+        List<SignDocRequest.Document> documents = documents(request);
+        SignDocRequest.Document first = documents.get(0);
+        for (SignDocRequest.Document document : documents) {
+            requireSameAlgorithm(document.signAlgo(), document.signAlgoParams(), first.signAlgo(), first.signAlgoParams());
+        }
+        Batch batch = new Batch(SigningSetup.of(credential, enrollment,
+                SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams())));
+        for (SignDocRequest.Document document : documents) {
+            byte[] content = decode(document.document(), "document");
+            DocumentFormat format = DocumentFormat.of(document.signatureFormat());
+            AbstractSignatureParameters<?> parameters = format.parameters(document.signedEnvelopeProperty());
+            batch.setup.apply(parameters, format, document.conformanceLevel());
+            batch.add(new PreparedSignature(services.service(format), new InMemoryDocument(content, "document"),
+                    parameters, format.detached(parameters)), format, DSSUtils.digest(batch.setup.digest(), content), parameters);
+        }
+        return batch;
+    }
+
+    /**
+     * Each hash becomes one signature object: a detached CAdES, XAdES or JAdES signature over a document named
+     * {@code document-N} (N counting the hashes of the call from 1), or the PAdES CMS for a PDF's byte ranges.
+     */
+    private Batch digestsBatch(CredentialEntity credential, SignDocRequest request) throws ServiceException {
+        if (request.documents() != null && !request.documents().isEmpty()) {
+            throw invalid("send either documents or documentDigests, not both");
+        }
+        List<SignDocRequest.DocumentDigests> entries = request.documentDigests();
+        SignDocRequest.DocumentDigests first = entries.get(0);
+        int count = 0;
+        for (SignDocRequest.DocumentDigests entry : entries) {
+            if (entry == null || entry.hashes() == null || entry.hashes().isEmpty()) {
+                throw invalid("each documentDigests entry needs hashes");
+            }
+            if (entry.signedProps() != null && !entry.signedProps().isEmpty()) {
+                throw invalid("signed_props are not supported");
+            }
+            requireSameAlgorithm(entry.signAlgo(), entry.signAlgoParams(), first.signAlgo(), first.signAlgoParams());
+            count += entry.hashes().size();
+        }
+        if (count > maxDocuments) {
+            throw invalid("between 1 and " + maxDocuments + " hashes are allowed per call");
+        }
+        Batch batch = new Batch(SigningSetup.of(credential, enrollment,
+                SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams())));
+        DigestAlgorithm digestAlgorithm = batch.setup.digest();
+        int number = 0;
+        for (SignDocRequest.DocumentDigests entry : entries) {
+            if (!digestAlgorithm.getOid().equals(entry.hashAlgorithmOID())) {
+                throw invalid("hashAlgorithmOID must be " + digestAlgorithm.getOid() + ", the hash of signAlgo");
+            }
+            DocumentFormat format = DocumentFormat.of(entry.signatureFormat());
+            for (String hash : entry.hashes()) {
+                byte[] digest = decode(hash, "hash");
+                if (digest.length != batch.setup.scheme().digest().length()) {
+                    throw invalid("a hash has the wrong length for " + digestAlgorithm.getName());
+                }
+                number++;
+                AbstractSignatureParameters<?> parameters = format.digestParameters(entry.signedEnvelopeProperty());
+                batch.setup.apply(parameters, format, entry.conformanceLevel());
+                if (format == DocumentFormat.PADES && parameters.getSignatureLevel() != SignatureLevel.PAdES_BASELINE_B
+                        && parameters.getSignatureLevel() != SignatureLevel.PAdES_BASELINE_T) {
+                    throw invalid("a PDF's digest is signed at AdES-B-B or AdES-B-T; extend the signed PDF to LT or LTA "
+                            + "with /api/v1/signatures/extend");
+                }
+                PendingSignature signature = format == DocumentFormat.PADES
+                        ? services.pdfDigest(new DSSMessageDigest(digestAlgorithm, digest), (PAdESSignatureParameters) parameters)
+                        : new PreparedSignature(services.service(format), digestDocument(digestAlgorithm, hash, number),
+                                parameters, true);
+                batch.add(signature, format, digest, parameters);
+            }
+        }
+        return batch;
+    }
+
+    private static DigestDocument digestDocument(DigestAlgorithm algorithm, String base64Hash, int number) {
+        DigestDocument document = new DigestDocument(algorithm, base64Hash);
+        document.setName("document-" + number);
+        return document;
+    }
+
+    private static boolean hasDigests(SignDocRequest request) {
+        return request.documentDigests() != null && !request.documentDigests().isEmpty();
+    }
+
+    private List<SignDocRequest.Document> documents(SignDocRequest request) throws ServiceException {
         List<SignDocRequest.Document> documents = request.documents();
         if (documents == null || documents.isEmpty() || documents.size() > maxDocuments) {
-            throw invalid("between 1 and " + maxDocuments + " documents are required");
+            throw invalid("between 1 and " + maxDocuments + " documents (or documentDigests) are required");
         }
         for (SignDocRequest.Document document : documents) {
             if (document == null || document.document() == null) {
@@ -126,25 +223,20 @@ public class DocumentSigningBean implements DocumentSigning {
     }
 
     /** One SAD covers the call, and the SAM signs with one scheme: every document must name the same one. */
-    private static SignatureScheme commonScheme(List<SignDocRequest.Document> documents) throws ServiceException {
-        SignDocRequest.Document first = documents.get(0);
-        for (SignDocRequest.Document document : documents) {
-            if (!java.util.Objects.equals(document.signAlgo(), first.signAlgo())
-                    || !java.util.Objects.equals(document.signAlgoParams(), first.signAlgoParams())) {
-                throw invalid("all documents of one call must use the same signAlgo");
-            }
+    private static void requireSameAlgorithm(String signAlgo, String signAlgoParams, String firstAlgo,
+                                             String firstParams) throws ServiceException {
+        if (!Objects.equals(signAlgo, firstAlgo) || !Objects.equals(signAlgoParams, firstParams)) {
+            throw invalid("all documents of one call must use the same signAlgo");
         }
-        return SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams());
     }
 
-    private static byte[] decode(String base64) throws ServiceException {
+    private static byte[] decode(String base64, String what) throws ServiceException {
         try {
             return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw invalid("document must be base64");
+            throw invalid(what + " must be base64");
         }
     }
-
 
     private static ServiceException invalid(String message) {
         return new ServiceException(ErrorCode.INVALID_REQUEST, message);

@@ -14,7 +14,7 @@ import org.sigillum.api.error.ServiceException;
  * One document with the parameters it will be signed with, fixed (signing time included) before the data to be
  * signed is computed, so that the signature value made for those bytes is embedded under identical parameters.
  */
-final class PreparedSignature {
+final class PreparedSignature implements PendingSignature {
 
     private final DocumentSignatureService<SerializableSignatureParameters, ?> service;
     private final DSSDocument document;
@@ -31,7 +31,8 @@ final class PreparedSignature {
     }
 
     /** DSS's refusal to read the document is the caller's problem, told in the API's format. */
-    byte[] dataToSign(DocumentFormat format) throws ServiceException {
+    @Override
+    public byte[] dataToSign(DocumentFormat format) throws ServiceException {
         try {
             if (dataToSign == null) {
                 dataToSign = service.getDataToSign(document, parameters);
@@ -47,18 +48,14 @@ final class PreparedSignature {
         }
     }
 
-    /**
-     * Embeds the HSM's signature value, after checking it against the data to be signed and the signing
-     * certificate: a value that does not verify is never written into a document.
-     */
-    DSSDocument sign(SignatureValue value) throws ServiceException {
-        if (!service.isValidSignatureValue(dataToSign, value, parameters.getSigningCertificate())) {
-            throw new ServiceException(ErrorCode.SERVER_ERROR, "the signature value does not verify against the document");
-        }
+    @Override
+    public DSSDocument sign(SignatureValue value) throws ServiceException {
+        PendingSignature.requireValid(service, dataToSign, value, parameters.getSigningCertificate());
         return service.signDocument(document, parameters, value);
     }
 
-    boolean detached() {
+    @Override
+    public boolean detached() {
         return detached;
     }
 }

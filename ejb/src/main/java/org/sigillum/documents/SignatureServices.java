@@ -4,7 +4,10 @@ import eu.europa.esig.dss.asic.cades.signature.ASiCWithCAdESService;
 import eu.europa.esig.dss.asic.xades.signature.ASiCWithXAdESService;
 import eu.europa.esig.dss.cades.signature.CAdESService;
 import eu.europa.esig.dss.jades.signature.JAdESService;
+import eu.europa.esig.dss.model.DSSMessageDigest;
 import eu.europa.esig.dss.model.SerializableSignatureParameters;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.ExternalCMSService;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.signature.AbstractSignatureService;
 import eu.europa.esig.dss.signature.DocumentSignatureService;
@@ -55,6 +58,19 @@ public class SignatureServices {
                     ? new ASiCWithXAdESService(verifier) : new ASiCWithCAdESService(verifier));
         }
         return format == DocumentFormat.PADES ? withTimestamps(pades(verifier, workDirectory)) : service(format);
+    }
+
+    /** Revocation data comes from the same restricted sources for every use. */
+    CommonCertificateVerifier verifier() throws ServiceException {
+        return trustAnchors.verifier();
+    }
+
+    /** The PAdES CMS for a PDF the client prepared and sends as a digest, with the time-stamp source in use. */
+    ExternalCmsSignature pdfDigest(DSSMessageDigest digest, PAdESSignatureParameters parameters) throws ServiceException {
+        CommonCertificateVerifier verifier = trustAnchors.verifier();
+        ExternalCMSService service = new ExternalCMSService(verifier);
+        service.setTspSource(new DssTimestamps(timestamps.current()));
+        return new ExternalCmsSignature(service, new CAdESService(verifier), digest, parameters);
     }
 
     private PAdESService pades(CommonCertificateVerifier verifier, File workDirectory) {

@@ -71,6 +71,11 @@ final class SigningSetup {
         return DssAlgorithms.signature(scheme);
     }
 
+    /** The signer's certificate first, then its CA chain up to the root. */
+    List<CertificateToken> chain() {
+        return List.copyOf(chain);
+    }
+
     Date signingTime() {
         return signingTime;
     }

@@ -48,6 +48,12 @@ final class ExternalTools {
         return dir;
     }
 
+    /** {@code openssl cms -verify} of a detached DER signature over a content file, against the built-in chain. */
+    static Run verifyDetachedCms(Path directory, String signature, String content) {
+        return run(directory, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", signature,
+                "-content", content, "-CAfile", "chain.pem", "-purpose", "any", "-out", "/dev/null");
+    }
+
     static String pem(byte[] der) {
         List<String> lines = new ArrayList<>();
         String base64 = Base64.getEncoder().encodeToString(der);

@@ -27,9 +27,13 @@ class SignatureValidationIT {
     }
 
     static JsonNode validate(byte[] signed, byte[] original) {
+        return validate(signed, original, "original");
+    }
+
+    static JsonNode validate(byte[] signed, byte[] original, String originalName) {
         ObjectNode body = Sigillum.object().put("signedDocument", Base64.getEncoder().encodeToString(signed));
         if (original != null) {
-            body.putArray("originalDocuments").addObject().put("name", "original")
+            body.putArray("originalDocuments").addObject().put("name", originalName)
                     .put("content", Base64.getEncoder().encodeToString(original));
         }
         Sigillum.Reply reply = Sigillum.post("/api/v1/signatures/validate", "application/json", body.toString(),
