@@ -45,6 +45,8 @@ import org.sigillum.sam.SignatureSchemes;
 public class DocumentFileSigningBean implements DocumentFileSigning {
 
     private static final String METHOD = "documents/sign";
+    /** The name of one container that holds several files: {@code documents.asice}. */
+    private static final String CONTAINER_NAME = "documents";
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
@@ -86,25 +88,31 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
             SigningSetup setup = SigningSetup.of(credential, enrollment,
                     SignatureSchemes.fromCsc(options.signAlgo(), null, options.signAlgoParams()));
             List<PreparedSignature> prepared = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             List<SignaturePackaging> packagings = new ArrayList<>();
             List<byte[]> documentDigests = new ArrayList<>();
             List<byte[]> dataToSignDigests = new ArrayList<>();
-            for (UploadedDocument upload : batch.documents()) {
+            for (List<UploadedDocument> group : signedTogether(options, container, batch.documents())) {
                 AbstractSignatureParameters<?> parameters = container.parameters(format, options.signedEnvelopeProperty());
                 setup.apply(parameters, format, options.conformanceLevel());
                 if (parameters instanceof PAdESSignatureParameters pades) {
                     PadesOptions.apply(pades, options, batch.image(), setup);
                 } else {
-                    requireInMemorySize(upload);
+                    requireInMemorySize(group);
                 }
-                FileDocument document = new FileDocument(upload.file().toFile());
-                document.setName(upload.name());
+                List<DSSDocument> documents = new ArrayList<>();
+                for (UploadedDocument upload : group) {
+                    FileDocument document = new FileDocument(upload.file().toFile());
+                    document.setName(upload.name());
+                    documents.add(document);
+                    documentDigests.add(FileDigests.digest(setup.digest(), upload.file()));
+                }
                 PreparedSignature signature = new PreparedSignature(
-                        services.fileService(format, container, batch.workDirectory().toFile()), document, parameters,
+                        services.fileService(format, container, batch.workDirectory().toFile()), documents, parameters,
                         format.detached(parameters));
                 dataToSignDigests.add(DSSUtils.digest(setup.digest(), timeBudget.run(() -> signature.dataToSign(format))));
-                documentDigests.add(FileDigests.digest(setup.digest(), upload.file()));
                 prepared.add(signature);
+                names.add(group.size() == 1 ? group.get(0).name() : CONTAINER_NAME);
                 packagings.add(parameters.getSignaturePackaging());
             }
             List<byte[]> values = sam.signDocuments(sad, userId, credential.wrappedKey(), credential.keyCachePolicy(),
@@ -112,11 +120,11 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
             List<SignedDocument> signed = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
                 DSSDocument result = prepared.get(i).sign(new SignatureValue(setup.algorithm(), values.get(i)));
-                signed.add(SignedOutputs.write(result, batch.documents().get(i).name(), format,
-                        packagings.get(i), container, batch.workDirectory().resolve("signed-" + i)));
+                signed.add(SignedOutputs.write(result, names.get(i), format, packagings.get(i), container,
+                        batch.workDirectory().resolve("signed-" + i)));
             }
             audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId,
-                    options.credentialID(), Map.of("method", METHOD, "documents", String.valueOf(signed.size()),
+                    options.credentialID(), Map.of("method", METHOD, "documents", String.valueOf(documentDigests.size()),
                             "formats", format + (container == AsicContainer.NONE ? "" : " " + container)))
                     .counting(signed.size()));
             return signed;
@@ -130,15 +138,39 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
         }
     }
 
-    /** XAdES, CAdES, JAdES and ASiC are built in memory by DSS: their documents get a tighter bound than PDFs. */
-    private void requireInMemorySize(UploadedDocument upload) throws ServiceException {
+    /**
+     * The files signed together: each on its own, or, with {@code singleContainer}, all of them in one ASiC-E
+     * container under one signature.
+     */
+    private static List<List<UploadedDocument>> signedTogether(SignOptions options, AsicContainer container,
+                                                               List<UploadedDocument> uploads) throws ServiceException {
+        if (!Boolean.TRUE.equals(options.singleContainer())) {
+            return uploads.stream().map(List::of).toList();
+        }
+        if (container != AsicContainer.ASIC_E) {
+            throw invalid("singleContainer puts every file into one ASiC-E container: container must be ASiC-E");
+        }
+        ContainerEntries.check(uploads);
+        return List.of(uploads);
+    }
+
+    /**
+     * XAdES, CAdES, JAdES and ASiC are built in memory by DSS: their documents get a tighter bound than PDFs, and the
+     * files of one container share it.
+     */
+    private void requireInMemorySize(List<UploadedDocument> group) throws ServiceException {
+        long total = 0;
         try {
-            if (Files.size(upload.file()) > maxInMemoryBytes) {
-                throw new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE, "documents over " + maxInMemoryBytes
-                        + " bytes can be signed as PAdES only");
+            for (UploadedDocument upload : group) {
+                total += Files.size(upload.file());
             }
         } catch (IOException e) {
             throw new ServiceException(ErrorCode.SERVER_ERROR, "the uploaded document could not be read", e);
+        }
+        if (total > maxInMemoryBytes) {
+            throw new ServiceException(ErrorCode.PAYLOAD_TOO_LARGE, group.size() == 1
+                    ? "documents over " + maxInMemoryBytes + " bytes can be signed as PAdES only"
+                    : "the files of one container may have " + maxInMemoryBytes + " bytes in all");
         }
     }
 

@@ -4,6 +4,7 @@ import eu.europa.esig.dss.pdf.AbstractPdfObjFactory;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
+import eu.europa.esig.dss.pdf.modifications.DefaultPdfObjectModificationsFinder;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * How much a PDF may cost to read (checklist D2): PDFBox keeps at most a few MiB of a document in the heap and
  * spills the rest to a bounded temporary store, and page rendering for DSS's visual modification detection is
- * limited to the first pages. A decompression bomb then fills the bounded store and fails instead of the heap.
+ * limited to documents of a few pages. A decompression bomb then fills the bounded store and fails instead of the
+ * heap. Object changes after a signature are compared in documents of any length (checklist D1), with
+ * {@link AnnotationVisibilityFilter}.
  */
 @ApplicationScoped
 public class PdfLimits {
@@ -52,6 +55,9 @@ public class PdfLimits {
         DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
         differences.setMaximalPagesAmountForVisualComparison(maxPagesCompared);
         factory.setPdfDifferencesFinder(differences);
+        DefaultPdfObjectModificationsFinder objects = new DefaultPdfObjectModificationsFinder();
+        objects.setPdfObjectModificationsFilter(new AnnotationVisibilityFilter());
+        factory.setPdfObjectModificationsFinder(objects);
         return factory;
     }
 }

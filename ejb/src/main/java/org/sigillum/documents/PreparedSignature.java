@@ -6,26 +6,38 @@ import eu.europa.esig.dss.model.SerializableSignatureParameters;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.signature.DocumentSignatureService;
+import eu.europa.esig.dss.signature.MultipleDocumentsSignatureService;
 import eu.europa.esig.dss.spi.exception.IllegalInputException;
+import java.util.List;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 
 /**
- * One document with the parameters it will be signed with, fixed (signing time included) before the data to be
- * signed is computed, so that the signature value made for those bytes is embedded under identical parameters.
+ * One document, or the documents of one ASiC-E container, with the parameters they will be signed with, fixed
+ * (signing time included) before the data to be signed is computed, so that the signature value made for those
+ * bytes is embedded under identical parameters.
  */
 final class PreparedSignature implements PendingSignature {
 
     private final DocumentSignatureService<SerializableSignatureParameters, ?> service;
-    private final DSSDocument document;
+    private final List<DSSDocument> documents;
     private final SerializableSignatureParameters parameters;
     private final boolean detached;
     private ToBeSigned dataToSign;
 
     PreparedSignature(DocumentSignatureService<SerializableSignatureParameters, ?> service, DSSDocument document,
                       SerializableSignatureParameters parameters, boolean detached) {
+        this(service, List.of(document), parameters, detached);
+    }
+
+    /** Several documents under one signature: {@code service} must be DSS's ASiC service of the format. */
+    PreparedSignature(DocumentSignatureService<SerializableSignatureParameters, ?> service, List<DSSDocument> documents,
+                      SerializableSignatureParameters parameters, boolean detached) {
+        if (documents.size() > 1 && !(service instanceof MultipleDocumentsSignatureService)) {
+            throw new IllegalArgumentException("one signature over several documents needs an ASiC service");
+        }
         this.service = service;
-        this.document = document;
+        this.documents = List.copyOf(documents);
         this.parameters = parameters;
         this.detached = detached;
     }
@@ -35,7 +47,8 @@ final class PreparedSignature implements PendingSignature {
     public byte[] dataToSign(DocumentFormat format) throws ServiceException {
         try {
             if (dataToSign == null) {
-                dataToSign = service.getDataToSign(document, parameters);
+                dataToSign = documents.size() == 1 ? service.getDataToSign(documents.get(0), parameters)
+                        : several().getDataToSign(documents, parameters);
             }
             return dataToSign.getBytes();
         } catch (DSSException | IllegalInputException | IllegalArgumentException | IllegalStateException
@@ -51,7 +64,13 @@ final class PreparedSignature implements PendingSignature {
     @Override
     public DSSDocument sign(SignatureValue value) throws ServiceException {
         PendingSignature.requireValid(service, dataToSign, value, parameters.getSigningCertificate());
-        return service.signDocument(document, parameters, value);
+        return documents.size() == 1 ? service.signDocument(documents.get(0), parameters, value)
+                : several().signDocument(documents, parameters, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private MultipleDocumentsSignatureService<SerializableSignatureParameters, ?> several() {
+        return (MultipleDocumentsSignatureService<SerializableSignatureParameters, ?>) service;
     }
 
     @Override

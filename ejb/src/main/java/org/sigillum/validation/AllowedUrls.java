@@ -26,10 +26,19 @@ public class AllowedUrls {
     @Inject
     @ConfigProperty(name = "sigillum.ocsp.url")
     Optional<String> ocspUrl;
+    /** A CRL fetched instead of the distribution points each certificate names. */
+    @Inject
+    @ConfigProperty(name = "sigillum.crl.url")
+    Optional<String> crlUrl;
 
     /** The configured OCSP responder, if any. */
     Optional<String> ocspOverride() {
-        return ocspUrl.map(String::strip).filter(u -> !u.isEmpty());
+        return configured(ocspUrl);
+    }
+
+    /** The configured CRL, if any. */
+    Optional<String> crlOverride() {
+        return configured(crlUrl);
     }
 
     boolean allowed(String url) {
@@ -37,6 +46,12 @@ public class AllowedUrls {
         prefixes.add(publicUrl + "/");
         extra.ifPresent(prefixes::addAll);
         ocspOverride().ifPresent(prefixes::add);
+        crlOverride().ifPresent(prefixes::add);
         return url != null && prefixes.stream().anyMatch(p -> !p.isBlank() && url.startsWith(p.strip()));
+    }
+
+    /** A CLI expression of an unset variable leaves an empty value: that is no override. */
+    private static Optional<String> configured(Optional<String> url) {
+        return url.map(String::strip).filter(u -> !u.isEmpty());
     }
 }

@@ -59,8 +59,9 @@ public class SignatureValidationBean implements SignatureValidation {
         if (!REPORTS.containsAll(wanted)) {
             throw invalid("reports may name simple, detailed and etsi");
         }
-        Reports reports = validate(RequestDocuments.decode(request.signedDocument(), "signedDocument"), RequestDocuments.originals(request.originalDocuments()));
-        List<ValidationResult.SignatureOutcome> outcomes = outcomes(reports);
+        byte[] signed = RequestDocuments.decode(request.signedDocument(), "signedDocument");
+        Reports reports = validate(signed, RequestDocuments.originals(request.originalDocuments()));
+        List<ValidationResult.SignatureOutcome> outcomes = outcomes(reports, signed.length);
         return new ValidationResult(outcomes,
                 wanted.contains("simple") ? report(reports.getXmlSimpleReport(), xml) : null,
                 wanted.contains("detailed") ? report(reports.getXmlDetailedReport(), xml) : null,
@@ -91,7 +92,7 @@ public class SignatureValidationBean implements SignatureValidation {
             validator.setDetachedContents(originals);
         }
         try {
-            return validator.validateDocument();
+            return validator.validateDocument(ValidationPolicies.standard());
         } catch (DSSException | IllegalInputException | IllegalStateException e) {
             throw invalid(DssMessages.explain("the document cannot be validated", e));
         } catch (StackOverflowError e) {
@@ -99,7 +100,7 @@ public class SignatureValidationBean implements SignatureValidation {
         }
     }
 
-    private static List<ValidationResult.SignatureOutcome> outcomes(Reports reports) {
+    private static List<ValidationResult.SignatureOutcome> outcomes(Reports reports, long documentLength) {
         SimpleReport simple = reports.getSimpleReport();
         DiagnosticData diagnostic = reports.getDiagnosticData();
         List<ValidationResult.SignatureOutcome> outcomes = new ArrayList<>();
@@ -111,20 +112,24 @@ public class SignatureValidationBean implements SignatureValidation {
                     simple.getSigningTime(id) == null ? null : simple.getSigningTime(id).toInstant().toString(),
                     simple.getSignedBy(id), texts(simple.getAdESValidationErrors(id)),
                     texts(simple.getAdESValidationWarnings(id)), texts(simple.getAdESValidationInfo(id)),
-                    signature == null ? null : pdfModifications(signature.getPDFRevision())));
+                    signature == null ? null : pdfModifications(signature.getPDFRevision(), documentLength)));
         }
         return outcomes;
     }
 
-    private static ValidationResult.PdfModifications pdfModifications(PDFRevisionWrapper revision) {
+    private static ValidationResult.PdfModifications pdfModifications(PDFRevisionWrapper revision, long documentLength) {
         if (revision == null) {
             return null;
         }
+        List<BigInteger> range = revision.getSignatureByteRange();
+        // the signed revision ends where the byte range's second part ends; anything after it came later
+        boolean coversWholeDocument = range != null && range.size() == 4
+                && range.get(2).add(range.get(3)).equals(BigInteger.valueOf(documentLength));
         return new ValidationResult.PdfModifications(revision.arePdfModificationsDetected(),
                 pages(revision.getPdfVisualDifferenceConcernedPages()), pages(revision.getPdfPageDifferenceConcernedPages()),
                 pages(revision.getPdfAnnotationsOverlapConcernedPages()), revision.getPdfExtensionChanges().size(),
                 revision.getPdfSignatureOrFormFillChanges().size(), revision.getPdfAnnotationChanges().size(),
-                revision.getPdfUndefinedChanges().size(), revision.isSignatureByteRangeValid());
+                revision.getPdfUndefinedChanges().size(), revision.isSignatureByteRangeValid(), coversWholeDocument);
     }
 
     private static List<Integer> pages(List<BigInteger> pages) {

@@ -20,4 +20,10 @@ final class ApiErrors {
         assertFalse(reply.body().matches("(?s).*(\\tat |Exception|org\\.sigillum\\.|java\\.lang).*"),
                 "error leaks internals: " + reply.body());
     }
+
+    /** The same, refused for the reason expected: the description mentions {@code reason}. */
+    static void assertError(Sigillum.Reply reply, int status, String error, String reason) {
+        assertError(reply, status, error);
+        assertTrue(reply.json().path("error_description").asText().contains(reason), reply.body());
+    }
 }

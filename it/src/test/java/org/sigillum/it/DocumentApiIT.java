@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -163,10 +164,122 @@ class DocumentApiIT {
         assertArrayEquals(data, entries.get("data.bin"));
         write(dir, "content.bin", entries.get("data.bin"));
         write(dir, "signature.p7s", entries.get("META-INF/signature.p7s"));
-        ExternalTools.Run verify = ExternalTools.run(dir, "openssl", "cms", "-verify", "-binary", "-inform", "DER",
-                "-in", "signature.p7s", "-content", "content.bin", "-CAfile", "chain.pem", "-purpose", "any",
-                "-out", "/dev/null");
+        ExternalTools.Run verify = ExternalTools.verifyDetachedCms(dir, "signature.p7s", "content.bin");
         assertEquals(0, verify.exit(), verify.output());
+    }
+
+    @Test
+    void severalFilesInOneAsicEUnderOneXadesSignature() throws Exception {
+        Path dir = ExternalTools.workspaceWithCaCertificates();
+        byte[] order = TestDocuments.xml("one container");
+        byte[] data = Signatures.randomData();
+        Map<String, byte[]> entries = oneContainer(dir, "X", Map.of("order.xml", order, "data.bin", data));
+
+        String manifest = new String(entries.get("META-INF/manifest.xml"), StandardCharsets.UTF_8);
+        List<String> signatures = entries.keySet().stream().filter(n -> n.matches("META-INF/signatures.*\\.xml")).toList();
+        assertEquals(1, signatures.size(), "one signature for all files: " + entries.keySet());
+        String signature = new String(entries.get(signatures.get(0)), StandardCharsets.UTF_8);
+        for (Map.Entry<String, byte[]> file : Map.of("order.xml", order, "data.bin", data).entrySet()) {
+            assertTrue(manifest.contains("manifest:full-path=\"" + file.getKey() + "\""), manifest);
+            assertTrue(signature.contains("URI=\"" + file.getKey() + "\""), signature);
+            assertTrue(signature.contains(Base64.getEncoder().encodeToString(Signatures.sha256(file.getValue()))),
+                    "the signature references the SHA-256 of " + file.getKey());
+        }
+    }
+
+    @Test
+    void severalFilesInOneAsicEUnderOneCadesSignatureVerifyWithOpenssl() throws Exception {
+        Path dir = ExternalTools.workspaceWithCaCertificates();
+        byte[] first = Signatures.randomData();
+        byte[] second = TestDocuments.pdf("in a container");
+        Map<String, byte[]> entries = oneContainer(dir, "C", Map.of("first.bin", first, "second.pdf", second));
+
+        List<String> manifests = entries.keySet().stream().filter(n -> n.matches("META-INF/ASiCManifest.*\\.xml")).toList();
+        List<String> signatures = entries.keySet().stream().filter(n -> n.matches("META-INF/signature.*\\.p7s")).toList();
+        assertEquals(1, manifests.size(), entries.keySet().toString());
+        assertEquals(1, signatures.size(), "one signature for all files: " + entries.keySet());
+        String manifest = new String(entries.get(manifests.get(0)), StandardCharsets.UTF_8);
+        for (Map.Entry<String, byte[]> file : Map.of("first.bin", first, "second.pdf", second).entrySet()) {
+            assertTrue(manifest.contains("URI=\"" + file.getKey() + "\""), manifest);
+            assertTrue(manifest.contains(Base64.getEncoder().encodeToString(Signatures.sha256(file.getValue()))),
+                    "the ASiCManifest holds the SHA-256 of " + file.getKey());
+        }
+        assertTrue(manifest.contains("URI=\"" + signatures.get(0) + "\""), "the manifest names its signature: " + manifest);
+        write(dir, "manifest.xml", entries.get(manifests.get(0)));
+        write(dir, "signature.p7s", entries.get(signatures.get(0)));
+        ExternalTools.Run verify = ExternalTools.verifyDetachedCms(dir, "signature.p7s", "manifest.xml");
+        assertEquals(0, verify.exit(), verify.output());
+    }
+
+    @Test
+    void oneContainerKeepsTheLimitsOnFilesNamesAndSize() throws Exception {
+        Path dir = Files.createTempDirectory("sigillum-documents");
+        byte[] xml = TestDocuments.xml("limits");
+        Path file = write(dir, "a.xml", xml);
+        ObjectNode single = options(signer.sadFor(xml, xml), "X").put("container", "ASiC-E").put("singleContainer", true);
+        ApiErrors.assertError(upload(dir).file(file, "a.xml").file(file, "A.XML").options(single).send().asReply(), 400,
+                "invalid_request", "two files are named");
+        ApiErrors.assertError(upload(dir).file(file, "a.xml").file(file, "mimetype").options(single).send().asReply(), 400,
+                "invalid_request", "cannot be named mimetype");
+        ApiErrors.assertError(upload(dir).file(file, "a.xml").file(file, "b.xml")
+                .options(single.deepCopy().put("container", "ASiC-S")).send().asReply(), 400, "invalid_request",
+                "container must be ASiC-E");
+        DocumentUpload eleven = upload(dir);
+        for (int i = 0; i < 11; i++) {
+            eleven.file(file, "file-" + i + ".xml");
+        }
+        ApiErrors.assertError(eleven.options(single).send().asReply(), 400, "invalid_request", "at most 10");
+        // the container is built in memory: its files together stay within sigillum.documents.max-in-memory-bytes
+        Path half = dir.resolve("half.bin");
+        try (RandomAccessFile sparse = new RandomAccessFile(half.toFile(), "rw")) {
+            sparse.setLength(17L * 1024 * 1024);
+        }
+        ApiErrors.assertError(upload(dir).file(half, "one.bin").file(half, "two.bin").options(single).send().asReply(),
+                413, "payload_too_large", "in all");
+        // none of this spent the SAD; one file it was not authorized for is refused when it is
+        byte[] other = TestDocuments.xml("not authorized");
+        ApiErrors.assertError(upload(dir).file(file, "a.xml").file(write(dir, "b.xml", other), "b.xml").options(single)
+                .send().asReply(), 403, "invalid_hash");
+    }
+
+    /**
+     * Signs {@code files} into one ASiC-E container under one signature of {@code format}, checks that the validation
+     * API passes it with every file in the signature's scope, and returns the container's entries, after checking
+     * that they begin with the mimetype, stored, and hold each file unchanged.
+     */
+    private Map<String, byte[]> oneContainer(Path dir, String format, Map<String, byte[]> files) throws Exception {
+        List<String> names = new ArrayList<>(files.keySet());
+        ObjectNode options = options(signer.sadFor(names.stream().map(files::get).toArray(byte[][]::new)), format)
+                .put("container", "ASiC-E").put("singleContainer", true);
+        DocumentUpload upload = upload(dir);
+        for (String name : names) {
+            upload.file(write(dir, name, files.get(name)), name);
+        }
+        DocumentUpload.Answer answer = upload.options(options).send();
+
+        assertEquals(200, answer.status(), Files.readString(answer.body(), StandardCharsets.ISO_8859_1));
+        assertEquals("application/vnd.etsi.asic-e+zip", answer.contentType());
+        assertTrue(answer.contentDisposition().contains("filename=\"documents.asice\""), answer.contentDisposition());
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(answer.body()))) {
+            ZipEntry first = zip.getNextEntry();
+            assertEquals("mimetype", first.getName());
+            assertEquals(ZipEntry.STORED, first.getMethod(), "the mimetype is stored, not compressed");
+        }
+        Map<String, byte[]> entries = unzip(answer.body());
+        assertEquals("application/vnd.etsi.asic-e+zip", new String(entries.get("mimetype"), StandardCharsets.US_ASCII));
+        for (String name : names) {
+            assertArrayEquals(files.get(name), entries.get(name), name);
+        }
+
+        JsonNode validation = SignatureValidationIT.validate(Files.readAllBytes(answer.body()), null);
+        assertEquals(1, validation.get("signatures").size(), validation.get("signatures").toString());
+        JsonNode signature = validation.get("signatures").get(0);
+        assertEquals("TOTAL_PASSED", signature.get("indication").asText(), signature.toString());
+        String scope = validation.get("simpleReport").toString();
+        for (String name : names) {
+            assertTrue(scope.contains("\"@name\":\"" + name + "\""), "the signature covers " + name + ": " + scope);
+        }
+        return entries;
     }
 
     @Test

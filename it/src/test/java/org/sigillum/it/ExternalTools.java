@@ -37,6 +37,12 @@ final class ExternalTools {
         }
     }
 
+    /** {@code openssl cms -verify} of a detached DER signature over a content file, both in {@code directory}. */
+    static Run verifyDetachedCms(Path directory, String signature, String content) {
+        return run(directory, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", signature, "-content",
+                content, "-CAfile", "chain.pem", "-purpose", "any", "-out", "/dev/null");
+    }
+
     /** A scratch directory holding the built-in CA's root and issuing certificates as PEM (root.pem, issuing.pem, chain.pem). */
     static Path workspaceWithCaCertificates() throws IOException {
         Path dir = Files.createTempDirectory("sigillum-verify");
@@ -46,12 +52,6 @@ final class ExternalTools {
         Files.writeString(dir.resolve("issuing.pem"), issuing);
         Files.writeString(dir.resolve("chain.pem"), root + issuing);
         return dir;
-    }
-
-    /** {@code openssl cms -verify} of a detached DER signature over a content file, against the built-in chain. */
-    static Run verifyDetachedCms(Path directory, String signature, String content) {
-        return run(directory, "openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", signature,
-                "-content", content, "-CAfile", "chain.pem", "-purpose", "any", "-out", "/dev/null");
     }
 
     static String pem(byte[] der) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -153,36 +152,11 @@ class SignatureValidationIT {
 
     /** An incremental update whose new page object shows other text: what a forger appends to a signed PDF. */
     private static byte[] appendPageReplacement(byte[] signed, String text) {
-        String pdf = new String(signed, StandardCharsets.ISO_8859_1);
-        Matcher startxref = Pattern.compile("startxref\\s+(\\d+)").matcher(pdf);
-        long previous = -1;
-        while (startxref.find()) {
-            previous = Long.parseLong(startxref.group(1));
-        }
-        Matcher objects = Pattern.compile("(\\d+) 0 obj").matcher(pdf);
-        int highest = 0;
-        while (objects.find()) {
-            highest = Math.max(highest, Integer.parseInt(objects.group(1)));
-        }
-        int contents = highest + 1;
-        String stream = "BT /F1 24 Tf 72 720 Td (" + text + ") Tj ET";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(signed);
-        out.writeBytes("\n".getBytes(StandardCharsets.ISO_8859_1));
-        long contentsOffset = out.size();
-        write(out, contents + " 0 obj\n<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream\nendobj\n");
-        long pageOffset = out.size();
-        write(out, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents " + contents
-                + " 0 R /Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n");
-        long xref = out.size();
-        write(out, "xref\n3 1\n" + String.format("%010d 00000 n \n", pageOffset) + contents + " 1\n"
-                + String.format("%010d 00000 n \n", contentsOffset) + "trailer\n<< /Size " + (contents + 1)
-                + " /Root 1 0 R /Prev " + previous + " >>\nstartxref\n" + xref + "\n%%EOF\n");
-        return out.toByteArray();
-    }
-
-    private static void write(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+        PdfUpdates update = PdfUpdates.to(signed);
+        int contents = update.nextFreeNumber();
+        return update.object(contents, PdfUpdates.stream("BT /F1 24 Tf 72 720 Td (" + text + ") Tj ET"))
+                .object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents " + contents
+                        + " 0 R /Resources << /Font << /F1 5 0 R >> >> >>").bytes();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -4,14 +4,16 @@ import jakarta.json.bind.annotation.JsonbProperty;
 
 /**
  * The {@code options} part of {@code POST /api/v1/documents/sign}: the signDoc fields that apply to every uploaded
- * document, plus an ASiC container and, for PAdES, a visible appearance and a certification (DocMDP) level.
+ * document, plus an ASiC container (with {@code singleContainer}, one ASiC-E container holding every file under one
+ * signature, instead of one container per file) and, for PAdES, a visible appearance and a certification (DocMDP)
+ * level.
  */
 public record SignOptions(String credentialID, @JsonbProperty("SAD") String sad,
                           @JsonbProperty("signature_format") String signatureFormat,
                           @JsonbProperty("conformance_level") String conformanceLevel,
                           @JsonbProperty("signed_envelope_property") String signedEnvelopeProperty,
-                          String signAlgo, String signAlgoParams, String container, Integer certification,
-                          Appearance appearance) {
+                          String signAlgo, String signAlgoParams, String container, Boolean singleContainer,
+                          Integer certification, Appearance appearance) {
 
     /**
      * A visible PAdES signature: page (from 1), rectangle in PDF points measured from the page's top-left corner,
@@ -22,6 +24,7 @@ public record SignOptions(String credentialID, @JsonbProperty("SAD") String sad,
 
     @Override
     public String toString() {
-        return "SignOptions[credentialID=" + credentialID + ", format=" + signatureFormat + ", container=" + container + "]";
+        return "SignOptions[credentialID=" + credentialID + ", format=" + signatureFormat + ", container=" + container
+                + (Boolean.TRUE.equals(singleContainer) ? " (single)" : "") + "]";
     }
 }

@@ -44,7 +44,8 @@ public interface SignatureActivation {
     /**
      * Document signing: consumes the SAD and checks the documents' digests against it exactly as {@link #sign}
      * checks hashes, then signs, one per document and in the same order, the digests of the data to be signed
-     * that the signature creation application computed from those documents.
+     * that the signature creation application computed from those documents; or, for one signature over all the
+     * documents (an ASiC-E container that holds them), the single digest of its data to be signed.
      */
     List<byte[]> signDocuments(String sad, String callerUserId, WrappedKey key, KeyCachePolicy cachePolicy,
                                SignatureScheme scheme, List<byte[]> documentDigests, List<byte[]> dataToSignDigests)

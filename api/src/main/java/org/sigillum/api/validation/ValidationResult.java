@@ -19,9 +19,14 @@ public record ValidationResult(List<SignatureOutcome> signatures, JsonValue simp
                                    PdfModifications pdfModifications) {
     }
 
-    /** DSS's PDF modification detection for the revision a signature covers. */
+    /**
+     * DSS's PDF modification detection for the revision a signature covers, and whether that revision is the whole
+     * document: when it is not, what follows it (time-stamps and validation data of LT/LTA, later signatures, or
+     * changes) is not signed by this signature.
+     */
     public record PdfModifications(boolean detected, List<Integer> visualDifferencePages, List<Integer> pageDifferencePages,
                                    List<Integer> annotationOverlapPages, int extensionChanges, int signatureOrFormFillChanges,
-                                   int annotationChanges, int undefinedChanges, boolean byteRangeValid) {
+                                   int annotationChanges, int undefinedChanges, boolean byteRangeValid,
+                                   boolean coversWholeDocument) {
     }
 }

@@ -104,8 +104,9 @@ public class SignatureActivationBean implements SignatureActivation {
                                       List<byte[]> dataToSignDigests) throws ServiceException {
         SadRecord record = consumeLive(sad);
         SadRules.check(record, callerUserId, key.binding(), scheme, null, documentDigests);
-        if (dataToSignDigests.size() != documentDigests.size()) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "one signature per document");
+        // never more signatures than documents: one each, or one over all of them (a container that holds them all)
+        if (dataToSignDigests.size() != documentDigests.size() && dataToSignDigests.size() != 1) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "one signature per document, or one for all of them");
         }
         return unwrapAndSign(key, cachePolicy, scheme, dataToSignDigests);
     }
