@@ -47,7 +47,7 @@ public class TrustedListRefresher {
 
     private static final Logger LOG = Logger.getLogger(TrustedListRefresher.class.getName());
     /** How long an operator's refresh may take before the request returns (the refresh itself goes on). */
-    static final Duration REQUEST_BOUND = Duration.ofSeconds(120);
+    static final Duration REQUEST_BOUND = Duration.ofSeconds(90);
 
     @Inject
     private Config config;

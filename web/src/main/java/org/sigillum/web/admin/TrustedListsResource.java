@@ -30,7 +30,7 @@ public class TrustedListsResource {
 
     @POST
     @Path("refresh")
-    @Operation(summary = "Refresh the trusted lists now with the current settings; returns within 120 s")
+    @Operation(summary = "Refresh the trusted lists now with the current settings; returns within 90 s")
     public TrustedListsView refresh() throws ServiceException {
         return trustedLists.refresh();
     }
