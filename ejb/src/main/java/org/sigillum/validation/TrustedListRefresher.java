@@ -1,5 +1,6 @@
 package org.sigillum.validation;
 
+import eu.europa.esig.dss.model.tsl.TLValidationJobSummary;
 import eu.europa.esig.dss.spi.tsl.TrustedListsCertificateSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -61,7 +62,11 @@ public class TrustedListRefresher {
     private volatile Outcome last;
     private ScheduledFuture<?> schedule;
 
-    private record Outcome(Instant at, String error) {
+    /**
+     * A refresh's result, with the lists as they stood after it: DSS's own summary waits for a running refresh, and
+     * the operator view must not.
+     */
+    private record Outcome(Instant at, String error, List<TrustedListsView.TrustedList> lists) {
     }
 
     @PostConstruct
@@ -103,7 +108,7 @@ public class TrustedListRefresher {
                 outcome == null ? null : outcome.error() == null ? "succeeded" : "failed",
                 outcome == null ? null : outcome.error(),
                 certificates == null ? 0 : certificates.getNumberOfCertificates(),
-                current == null ? List.of() : TrustedListReport.lists(current.summary()));
+                current == null || outcome == null ? List.of() : outcome.lists());
     }
 
     /** Refreshes now, in the background task's executor; waits at most {@link #REQUEST_BOUND}. */
@@ -144,7 +149,7 @@ public class TrustedListRefresher {
             }
             if (!settings.enabled()) {
                 job = null;
-                last = new Outcome(Instant.now(), null);
+                last = new Outcome(Instant.now(), null, List.of());
                 return;
             }
             TrustedListJob current = job;
@@ -157,9 +162,10 @@ public class TrustedListRefresher {
                 }
             }
             current.refresh();
+            TLValidationJobSummary summary = current.summary();
+            String problem = TrustedListReport.lotlProblem(summary);
+            last = new Outcome(Instant.now(), problem, TrustedListReport.lists(summary));
             job = current;
-            String problem = TrustedListReport.lotlProblem(current.summary());
-            last = new Outcome(Instant.now(), problem);
             if (problem != null) {
                 LOG.warning(() -> "EU trusted lists: " + problem);
             }
@@ -169,7 +175,8 @@ public class TrustedListRefresher {
     }
 
     private void failed(String error) {
-        last = new Outcome(Instant.now(), error);
+        Outcome previous = last;
+        last = new Outcome(Instant.now(), error, previous == null ? List.of() : previous.lists());
         LOG.warning(() -> "EU trusted lists: " + error);
     }
 

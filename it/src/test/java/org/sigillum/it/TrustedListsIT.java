@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The EU trusted-list option, against lists this test writes, signs and serves on 127.0.0.1: a signature under a
  * CA that a trusted list names validates once the operator points the server at the LOTL and refreshes, and is
  * untrusted again when the list's signature is broken or the LOTL is signed by a key outside the configured
- * keystore; the operator view says why. A LOTL pointer to a URL outside the allowed ones is never fetched. The
+ * keystore; the operator view says why. Lists that cannot be fetched for a while stay in use. A LOTL pointer to a URL outside the allowed ones is never fetched. The
  * settings are system properties changed at run time through the management CLI and restored afterwards.
  */
 class TrustedListsIT {
@@ -60,10 +60,11 @@ class TrustedListsIT {
         String tlUrl = base + "/tl/xx.xml";
         List<TrustedListXml.Pointer> pointers = List.of(new TrustedListXml.Pointer("XX", tlUrl, tlSigner),
                 new TrustedListXml.Pointer("YY", base + "/forbidden/yy.xml", tlSigner));
+        byte[] lotl = TrustedListXml.sign(TrustedListXml.lotl(1, pointers), lotlKeys, lotlSigner);
         byte[] tl = TrustedListXml.sign(TrustedListXml.tl(7, "XX", "Listed QTSP", qtsp.root), tlKeys, tlSigner);
         Map<String, String> saved = ManagementCli.systemProperties(SETTINGS.stream().map(key -> PREFIX + key).toList());
         try (ListServer lists = new ListServer(port)) {
-            lists.serve("/tl/lotl.xml", TrustedListXml.sign(TrustedListXml.lotl(1, pointers), lotlKeys, lotlSigner));
+            lists.serve("/tl/lotl.xml", lotl);
             lists.serve("/tl/xx.xml", tl);
             lists.serve("/forbidden/yy.xml", tl);
             configure(Map.of("enabled", "true", "lotl-url", lotlUrl, "keystore.path", keystore(lotlSigner).toString(),
@@ -73,9 +74,9 @@ class TrustedListsIT {
             assertTrue(view.get("enabled").asBoolean(), view.toString());
             assertEquals(lotlUrl, view.get("lotlUrl").asText());
             assertEquals("succeeded", view.get("lastRefreshResult").asText(), view.toString());
-            JsonNode lotl = list(view, lotlUrl);
-            assertEquals("LOTL", lotl.get("kind").asText());
-            assertTrue(lotl.get("wellSigned").asBoolean(), lotl.toString());
+            JsonNode lotlView = list(view, lotlUrl);
+            assertEquals("LOTL", lotlView.get("kind").asText());
+            assertTrue(lotlView.get("wellSigned").asBoolean(), lotlView.toString());
             JsonNode xx = list(view, tlUrl);
             assertEquals("XX", xx.get("country").asText());
             assertEquals(7, xx.get("sequenceNumber").asInt());
@@ -89,6 +90,15 @@ class TrustedListsIT {
             assertTrue(yy.get("error").asText().contains("not allowed"), yy.toString());
             assertEquals(0, lists.hits("/forbidden/"), "a URL outside the allowed ones is never fetched");
             assertEquals("TOTAL_PASSED", indication(cms), "a CA/QC service of a verified list is a trust anchor");
+
+            lists.withdraw("/tl/lotl.xml");
+            lists.withdraw("/tl/xx.xml");
+            view = refresh();
+            assertEquals("failed", view.get("lastRefreshResult").asText(), view.toString());
+            assertTrue(list(view, lotlUrl).hasNonNull("error"), view.toString());
+            assertTrue(list(view, tlUrl).get("used").asBoolean(), "a list that cannot be fetched now stays in use");
+            assertEquals("TOTAL_PASSED", indication(cms), "the last good lists are kept");
+            lists.serve("/tl/lotl.xml", lotl);
 
             lists.serve("/tl/xx.xml", new String(tl, StandardCharsets.UTF_8).replace("Listed QTSP", "Forged QTSP")
                     .getBytes(StandardCharsets.UTF_8));
@@ -192,6 +202,10 @@ class TrustedListsIT {
 
         void serve(String path, byte[] document) {
             documents.put(path, document);
+        }
+
+        void withdraw(String path) {
+            documents.remove(path);
         }
 
         int hits(String prefix) {
