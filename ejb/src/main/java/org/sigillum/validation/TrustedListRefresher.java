@@ -58,9 +58,13 @@ public class TrustedListRefresher {
     private ManagedExecutorService downloads;
 
     private final ReentrantLock refreshing = new ReentrantLock();
-    private volatile TrustedListJob job;
-    private volatile Outcome last;
+    /** What validation and the operator view read, replaced whole so that they never see half a refresh. */
+    private volatile State state = new State(null, null);
     private ScheduledFuture<?> schedule;
+
+    /** The job in use (null: option off) and the result of its last refresh (null: none yet). */
+    private record State(TrustedListJob job, Outcome outcome) {
+    }
 
     /**
      * A refresh's result, with the lists as they stood after it: DSS's own summary waits for a running refresh, and
@@ -75,14 +79,14 @@ public class TrustedListRefresher {
         try {
             settings = settings();
             if (settings.enabled()) {
-                job = new TrustedListJob(settings, downloads);
+                state = new State(new TrustedListJob(settings, downloads), null);
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the EU trusted-list settings are invalid: " + e.getMessage(), e);
         }
         long interval = settings.refreshInterval().toSeconds();
         schedule = scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, interval, TimeUnit.SECONDS);
-        LOG.info(() -> "EU trusted lists " + (job == null ? "disabled" : "enabled, from " + settings.lotlUrl())
+        LOG.info(() -> "EU trusted lists " + (settings.enabled() ? "enabled, from " + settings.lotlUrl() : "disabled")
                 + "; refresh every " + interval + " s");
     }
 
@@ -93,22 +97,25 @@ public class TrustedListRefresher {
         }
     }
 
-    /** The certificate source of the lists in use, or null when the option is off. */
+    /**
+     * The certificate source of the lists in use, or null when the option is off. DSS fills it at each refresh with
+     * the lists {@link TrustedListJob#USED_LISTS} accepts.
+     */
     public TrustedListsCertificateSource certificates() {
-        TrustedListJob current = job;
+        TrustedListJob current = state.job();
         return current == null ? null : current.certificates();
     }
 
     public TrustedListsView status() {
-        TrustedListJob current = job;
-        Outcome outcome = last;
-        TrustedListsCertificateSource certificates = certificates();
-        return new TrustedListsView(current != null, current == null ? null : current.settings().lotlUrl(),
+        State current = state;
+        Outcome outcome = current.outcome();
+        TrustedListsCertificateSource certificates = current.job() == null ? null : current.job().certificates();
+        return new TrustedListsView(current.job() != null, current.job() == null ? null : current.job().settings().lotlUrl(),
                 outcome == null ? null : outcome.at().toString(),
                 outcome == null ? null : outcome.error() == null ? "succeeded" : "failed",
                 outcome == null ? null : outcome.error(),
                 certificates == null ? 0 : certificates.getNumberOfCertificates(),
-                current == null || outcome == null ? List.of() : outcome.lists());
+                current.job() == null || outcome == null ? List.of() : outcome.lists());
     }
 
     /** Refreshes now, in the background task's executor; waits at most {@link #REQUEST_BOUND}. */
@@ -148,11 +155,10 @@ public class TrustedListRefresher {
                 return;
             }
             if (!settings.enabled()) {
-                job = null;
-                last = new Outcome(Instant.now(), null, List.of());
+                state = new State(null, new Outcome(Instant.now(), null, List.of()));
                 return;
             }
-            TrustedListJob current = job;
+            TrustedListJob current = state.job();
             if (current == null || !current.settings().sameSourcesAs(settings)) {
                 try {
                     current = new TrustedListJob(settings, downloads);
@@ -164,8 +170,7 @@ public class TrustedListRefresher {
             current.refresh();
             TLValidationJobSummary summary = current.summary();
             String problem = TrustedListReport.lotlProblem(summary);
-            last = new Outcome(Instant.now(), problem, TrustedListReport.lists(summary));
-            job = current;
+            state = new State(current, new Outcome(Instant.now(), problem, TrustedListReport.lists(summary)));
             if (problem != null) {
                 LOG.warning(() -> "EU trusted lists: " + problem);
             }
@@ -175,8 +180,9 @@ public class TrustedListRefresher {
     }
 
     private void failed(String error) {
-        Outcome previous = last;
-        last = new Outcome(Instant.now(), error, previous == null ? List.of() : previous.lists());
+        State previous = state;
+        Outcome before = previous.outcome();
+        state = new State(previous.job(), new Outcome(Instant.now(), error, before == null ? List.of() : before.lists()));
         LOG.warning(() -> "EU trusted lists: " + error);
     }
 

@@ -109,8 +109,12 @@ class TrustedListsIT {
             assertEquals("NO_CERTIFICATE_CHAIN_FOUND", subIndication(cms), "a list whose signature breaks is not used");
 
             lists.serve("/tl/xx.xml", tl);
+            assertTrue(list(refresh(), tlUrl).get("used").asBoolean(), "the list is used again once it verifies");
+            assertEquals("TOTAL_PASSED", indication(cms));
+
             lists.serve("/tl/lotl.xml", TrustedListXml.sign(TrustedListXml.lotl(2, pointers), strangerKeys, stranger));
             view = refresh();
+            assertEquals(0, view.get("trustedCertificates").asInt(), view.toString());
             assertEquals("failed", view.get("lastRefreshResult").asText(), view.toString());
             assertTrue(view.get("lastRefreshError").asText().contains("does not validate against the configured keystore"),
                     view.toString());
