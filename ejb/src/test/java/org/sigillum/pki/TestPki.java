@@ -20,10 +20,10 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A CA and a TSA with software keys, standing in for the HSM's in tests of the pure builders. */
-final class TestPki {
+public final class TestPki {
 
     final KeyPair caKey = ecKey();
-    final X509CertificateHolder ca = certificate("CN=Test CA", "CN=Test CA", caKey, caKey, true, null);
+    public final X509CertificateHolder ca = certificate("CN=Test CA", "CN=Test CA", caKey, caKey, true, null);
     final KeyPair tsaKey = ecKey();
     final X509CertificateHolder tsa = certificate("CN=Test CA", "CN=Test TSA", tsaKey, caKey, false,
             KeyPurposeId.id_kp_timeStamping);
