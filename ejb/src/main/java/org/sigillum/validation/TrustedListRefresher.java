@@ -85,7 +85,7 @@ public class TrustedListRefresher {
             throw new IllegalStateException("the EU trusted-list settings are invalid: " + e.getMessage(), e);
         }
         long interval = settings.refreshInterval().toSeconds();
-        schedule = scheduler.scheduleWithFixedDelay(this::refreshQuietly, 0, interval, TimeUnit.SECONDS);
+        schedule = scheduler.scheduleWithFixedDelay(this::refresh, 0, interval, TimeUnit.SECONDS);
         LOG.info(() -> "EU trusted lists " + (settings.enabled() ? "enabled, from " + settings.lotlUrl() : "disabled")
                 + "; refresh every " + interval + " s");
     }
@@ -135,15 +135,10 @@ public class TrustedListRefresher {
         return status();
     }
 
-    private void refreshQuietly() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "the trusted-list refresh failed", e);
-        }
-    }
-
-    /** One refresh at a time; a second caller waits for the first and then refreshes again with fresh settings. */
+    /**
+     * One refresh at a time; a second caller waits for the first and then refreshes again with fresh settings. It
+     * never throws: a scheduled task that throws is not run again.
+     */
     private void refresh() {
         refreshing.lock();
         try {
@@ -167,7 +162,13 @@ public class TrustedListRefresher {
                     return;
                 }
             }
-            current.refresh();
+            try {
+                current.refresh();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the trusted-list refresh failed", e);
+                failed("the refresh failed, the lists in use are kept: " + e.getMessage());
+                return;
+            }
             TLValidationJobSummary summary = current.summary();
             String problem = TrustedListReport.lotlProblem(summary);
             state = new State(current, new Outcome(Instant.now(), problem, TrustedListReport.lists(summary)));
