@@ -81,6 +81,8 @@ integration_tests() {
     export SIGILLUM_IT_JBOSS_CLI="$JBOSS_HOME/bin/jboss-cli.sh"
     export SIGILLUM_IT_CONTROLLER="127.0.0.1:$mgmt"
     export SIGILLUM_IT_SERVER_LOG="$inst/standalone/log/server.log"
+    # where TrustedListsIT serves the LOTL and trusted list it builds, in this run's port range
+    export SIGILLUM_IT_TRUSTED_LISTS_PORT=$((8098 + TEST_PORT_OFFSET))
     (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false "$@") || die "integration tests failed"
     say "all tests passed"
 }

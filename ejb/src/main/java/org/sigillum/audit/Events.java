@@ -30,6 +30,7 @@ public final class Events {
     public static final String CLIENT_DELETED = "CLIENT_DELETED";
     public static final String TRUST_ANCHOR_ADDED = "TRUST_ANCHOR_ADDED";
     public static final String TRUST_ANCHOR_REMOVED = "TRUST_ANCHOR_REMOVED";
+    public static final String TRUSTED_LISTS_REFRESHED = "TRUSTED_LISTS_REFRESHED";
     public static final String SIGNATURE_EXTENDED = "SIGNATURE_EXTENDED";
     public static final String TOTP_ENROLLED = "TOTP_ENROLLED";
     public static final String TOKEN_ISSUED = "TOKEN_ISSUED";

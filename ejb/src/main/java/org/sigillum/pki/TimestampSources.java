@@ -2,11 +2,7 @@ package org.sigillum.pki;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.validation.TrustAnchors;
@@ -48,16 +44,11 @@ public class TimestampSources {
         return new BuiltInTimestampSource(builtIn);
     }
 
-    /** The built-in root and the operator's trust anchors: an external TSA must chain to one of them. */
+    /** Every trust anchor of this server: an external TSA must chain to one of them. */
     private List<X509Certificate> anchors() {
         try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            List<X509Certificate> anchors = new ArrayList<>();
-            for (byte[] der : trustAnchors.certificates()) {
-                anchors.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
-            }
-            return anchors;
-        } catch (ServiceException | CertificateException e) {
+            return trustAnchors.certificates();
+        } catch (ServiceException e) {
             throw new IllegalStateException("the trust anchors cannot be read", e);
         }
     }

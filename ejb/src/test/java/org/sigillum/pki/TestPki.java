@@ -35,7 +35,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class TestPki {
 
     final KeyPair caKey = ecKey();
-    final X509CertificateHolder ca = certificate("CN=Test CA", "CN=Test CA", caKey, caKey, true, null, null);
+    public final X509CertificateHolder ca = certificate("CN=Test CA", "CN=Test CA", caKey, caKey, true, null, null);
     final KeyPair tsaKey = ecKey();
     final X509CertificateHolder tsa = certificate("CN=Test CA", "CN=Test TSA", tsaKey, caKey, false,
             KeyPurposeId.id_kp_timeStamping, null);

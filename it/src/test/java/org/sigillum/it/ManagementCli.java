@@ -2,6 +2,11 @@ package org.sigillum.it;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,20 +21,57 @@ final class ManagementCli {
     }
 
     static String run(String command) {
+        return execute("--command=" + command);
+    }
+
+    private static String execute(String what) {
         ProcessBuilder builder = new ProcessBuilder(Sigillum.env("SIGILLUM_IT_JBOSS_CLI"), "-c",
-                "--controller=" + Sigillum.env("SIGILLUM_IT_CONTROLLER"), "--command=" + command);
+                "--controller=" + Sigillum.env("SIGILLUM_IT_CONTROLLER"), what);
         builder.redirectErrorStream(true);
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || !output.contains("success")) {
-                throw new AssertionError("jboss-cli failed for " + command + ": " + output);
+                throw new AssertionError("jboss-cli failed for " + what + ": " + output);
             }
             return output;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** System properties' stored values: an expression such as {@code ${env.X:default}} stays unresolved. */
+    static Map<String, String> systemProperties(List<String> names) {
+        String output = run("/:read-children-resources(child-type=system-property)");
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : names) {
+            Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\" => \\{\\s*\"value\" => (?:expression )?\"(.*)\"")
+                    .matcher(output);
+            if (!matcher.find()) {
+                throw new AssertionError("no system property " + name + " in " + output);
+            }
+            values.put(name, matcher.group(1));
+        }
+        return values;
+    }
+
+    /** Sets system properties of the running server at once (no reload), as MicroProfile Config then reads them. */
+    static void setSystemProperties(Map<String, String> values) {
+        StringBuilder script = new StringBuilder();
+        values.forEach((name, value) -> script.append("/system-property=").append(name)
+                .append(":write-attribute(name=value, value=\"").append(value).append("\")\n"));
+        try {
+            Path file = Files.createTempFile("sigillum-it", ".cli");
+            try {
+                Files.writeString(file, script);
+                execute("--file=" + file);
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
