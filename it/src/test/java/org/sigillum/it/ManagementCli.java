@@ -16,8 +16,13 @@ final class ManagementCli {
     }
 
     static String run(String command) {
+        return runAt(Sigillum.env("SIGILLUM_IT_CONTROLLER"), command);
+    }
+
+    /** The command run against the server whose management interface is {@code controller} (host:port). */
+    static String runAt(String controller, String command) {
         ProcessBuilder builder = new ProcessBuilder(Sigillum.env("SIGILLUM_IT_JBOSS_CLI"), "-c",
-                "--controller=" + Sigillum.env("SIGILLUM_IT_CONTROLLER"), "--command=" + command);
+                "--controller=" + controller, "--command=" + command);
         builder.redirectErrorStream(true);
         try {
             Process process = builder.start();
