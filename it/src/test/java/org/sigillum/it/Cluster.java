@@ -27,6 +27,9 @@ final class Cluster {
     /** The members of a view ("[node1(v=…)|2] (3) [node1(v=…), node2(v=…), …]"), or of a merge view's new view. */
     private static final Pattern MEMBERS = Pattern.compile("\\|\\d+] \\(\\d+\\) \\[([^]]*)]");
 
+    /** A node's line of {@code bin/sigillum cluster status}: "node2 pid=1234 url=…", pid=- when it is not running. */
+    private static final Pattern STATUS_LINE = Pattern.compile("(?m)^node\\d+ pid=(\\d+|-) ");
+
     private Cluster() {
     }
 
@@ -114,7 +117,17 @@ final class Cluster {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private static void command(String... args) {
+    /** The PID of each node now, in order, from {@code bin/sigillum cluster status}; -1 for a node that is not running. */
+    static List<Long> currentPids() {
+        List<Long> pids = new ArrayList<>();
+        Matcher node = STATUS_LINE.matcher(command("status"));
+        while (node.find()) {
+            pids.add(node.group(1).equals("-") ? -1 : Long.parseLong(node.group(1)));
+        }
+        return pids;
+    }
+
+    private static String command(String... args) {
         List<String> line = new ArrayList<>(List.of(Sigillum.env("SIGILLUM_IT_CLUSTER_COMMAND"), "cluster"));
         line.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
@@ -124,6 +137,7 @@ final class Cluster {
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new AssertionError(String.join(" ", line) + " failed: " + output);
             }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package org.sigillum.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -427,31 +426,32 @@ class ClusterFailoverIT {
     }
 
     /**
-     * F5: every owner of the caches is lost: node 1 since F1, the other nodes SIGKILLed here; then the cluster command
-     * starts them all again on the same PostgreSQL and token. The SADs issued before, one on each node, are refused on
-     * every node (the caches they lived in are gone and nothing else knows them: fail closed), a signHash without a
-     * SAD or with a made-up one is refused, and the user, whose service token lives in PostgreSQL, re-authorizes and
-     * signs.
+     * F5: every owner of the caches is lost. The cluster command first starts node 1 again (killed by F1), a SAD is
+     * authorized on each node, and every node is SIGKILLed; then the cluster command starts them all again on the same
+     * PostgreSQL and token. The outstanding SADs are refused on every node (the caches they lived in are gone and
+     * nothing else knows them: fail closed), a signHash without a SAD or with a made-up one is refused, and the user,
+     * whose service token lives in PostgreSQL, re-authorizes and signs.
      */
     @Test
     @Order(7)
     void f5AllCacheOwnersLostOutstandingSadsAreRefusedAndUsersReauthorize() throws Exception {
-        List<Integer> alive = IntStream.range(0, nodes.size()).filter(i -> Cluster.isAlive(pids.get(i))).boxed().toList();
-        assertFalse(alive.isEmpty(), "nodes to kill");
+        Cluster.revive();
+        List<Long> running = Cluster.currentPids();
+        assertTrue(running.size() == nodes.size() && running.stream().allMatch(Cluster::isAlive), "every node runs: " + running);
         CscClient signer = CscClient.newSigner();
         JsonNode credential = signer.newCredential(EC_P256);
         String id = credential.get("credentialID").asText();
         List<List<byte[]>> hashes = new ArrayList<>();
         List<String> outstanding = new ArrayList<>();
-        for (int node : alive) {
+        for (String node : nodes) {
             List<byte[]> these = List.of(Signatures.sha256(Signatures.randomData()));
-            Sigillum.Reply authorized = signer.authorizeAt(nodes.get(node), id, these, CscClient.SHA256);
+            Sigillum.Reply authorized = signer.authorizeAt(node, id, these, CscClient.SHA256);
             assertEquals(200, authorized.status(), authorized.body());
             hashes.add(these);
             outstanding.add(authorized.json().get("SAD").asText());
         }
 
-        alive.forEach(node -> Cluster.killWithSigkill(pids.get(node)));
+        running.forEach(Cluster::killWithSigkill);
         Cluster.revive();
 
         for (String node : nodes) {
@@ -468,8 +468,8 @@ class ClusterFailoverIT {
         ApiErrors.assertError(signer.signHashAt(nodes.get(1), id, null, fresh, CscClient.SHA256, ECDSA_SHA256), 400,
                 "invalid_request");
         String madeUp = Base64.getUrlEncoder().withoutPadding().encodeToString(Signatures.randomData());
-        ApiErrors.assertError(signer.signHashAt(nodes.get(nodes.size() - 1), id, madeUp, fresh, CscClient.SHA256, ECDSA_SHA256), 400,
-                "invalid_request");
+        ApiErrors.assertError(signer.signHashAt(nodes.get(nodes.size() - 1), id, madeUp, fresh, CscClient.SHA256,
+                ECDSA_SHA256), 400, "invalid_request");
         Sigillum.Reply authorized = signer.authorizeAt(nodes.get(0), id, fresh, CscClient.SHA256);
         assertEquals(200, authorized.status(), "the user re-authorizes: " + authorized.body());
         Sigillum.Reply signed = signer.signHashAt(nodes.get(nodes.size() - 1), id, authorized.json().get("SAD").asText(),
@@ -477,7 +477,7 @@ class ClusterFailoverIT {
         assertEquals(200, signed.status(), signed.body());
         assertTrue(Signatures.verify(Signatures.publicKey(credential.get("publicKey").asText()), ECDSA_SHA256, data,
                 signed.json().get("signatures").get(0).asText()), "the new SAD's signature verifies");
-        System.out.println("RESULT cluster.f5 killed=" + alive.size() + " revived=" + nodes.size() + " outstanding-sads="
+        System.out.println("RESULT cluster.f5 killed=" + running.size() + " revived=" + nodes.size() + " outstanding-sads="
                 + outstanding.size() + " refused-on-every-node=true reauthorized=signs");
     }
 }
