@@ -83,7 +83,7 @@ final class SigningLoad {
     }
 
     /** Every call so far, in no particular order across workers. */
-    List<Call> calls() {
+    private List<Call> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
         }
