@@ -18,14 +18,22 @@ pg_start() {
     rm -rf "$dir" && mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
     as_pg "$bin/initdb" -D "$dir/data" -A trust -U postgres >/dev/null || die "initdb failed"
-    as_pg "$bin/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c listen_addresses=127.0.0.1" -l "$dir/log" -w start \
-        >/dev/null || { cat "$dir/log" >&2; die "PostgreSQL did not start"; }
+    pg_resume "$dir" "$port"
     "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE USER sigillum PASSWORD '$password'" \
         -c "CREATE DATABASE sigillum OWNER sigillum" >/dev/null || die "could not create the test database"
 }
 
+# pg_resume DIR PORT: starts the cluster initialised in DIR, loopback only
+pg_resume() {
+    local dir="$1" port="$2" bin
+    bin=$(pg_bin) || die "PostgreSQL server binaries not found"
+    as_pg "$bin/pg_ctl" -D "$dir/data" -o "-p $port -k $dir -c listen_addresses=127.0.0.1" -l "$dir/log" -w start \
+        >/dev/null || { cat "$dir/log" >&2; die "PostgreSQL did not start"; }
+}
+
+# pg_stop DIR [MODE]: pg_ctl's shutdown mode, fast by default
 pg_stop() {
-    local dir="$1" bin
+    local dir="$1" mode="${2:-fast}" bin
     bin=$(pg_bin) || return 0
-    [ -f "$dir/data/postmaster.pid" ] && as_pg "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    [ -f "$dir/data/postmaster.pid" ] && as_pg "$bin/pg_ctl" -D "$dir/data" -m "$mode" -w stop >/dev/null 2>&1 || true
 }

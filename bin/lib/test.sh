@@ -92,6 +92,8 @@ integration_tests() {
 cluster_tests() {
     local nodes="${SIGILLUM_CLUSTER_TEST_NODES:-2}" n
     require_tools
+    # nftables: the split test cuts the JGroups link with it
+    require_packages nftables
     say "build (unit tests skipped: --cluster)"
     (cd "$SIGILLUM_HOME" && mvn -B -ntp -q install -DskipTests) || die "build failed"
     say "CLI scripts of the HA profile: each remove script undoes its configure script"
@@ -99,14 +101,22 @@ cluster_tests() {
     cli_check_inverses_ha "$VAR_DIR/cluster-cli"
     trap cluster_stop EXIT
     cluster_start "$nodes"
-    local urls="" pids="" inst
+    local urls="" pids="" controllers="" inst
     for ((n = 1; n <= nodes; n++)); do
         inst="$CLUSTER_DIR/node$n"
         urls="${urls:+$urls,}http://127.0.0.1:$(cat "$inst/http.port")"
         pids="${pids:+$pids,}$(instance_pid "$inst")"
+        controllers="${controllers:+$controllers,}127.0.0.1:$((9990 + $(cluster_offset "$n")))"
     done
     export SIGILLUM_IT_URL="${urls%%,*}" SIGILLUM_IT_NODE_URLS="$urls" SIGILLUM_IT_NODE_PIDS="$pids"
+    export SIGILLUM_IT_NODE_CONTROLLERS="$controllers" SIGILLUM_IT_JBOSS_CLI="$JBOSS_HOME/bin/jboss-cli.sh"
     export SIGILLUM_IT_BALANCER_URL="http://127.0.0.1:$CLUSTER_PORT"
+    # the faults the tests cause (cut, heal, revive, db-restart) go through the cluster command, on this cluster
+    export SIGILLUM_IT_CLUSTER_COMMAND="$SIGILLUM_HOME/bin/sigillum"
+    export SIGILLUM_CLUSTER_PORT="$CLUSTER_PORT" SIGILLUM_CLUSTER_PORT_BASE="$CLUSTER_PORT_BASE"
+    export SIGILLUM_CLUSTER_PG_PORT="$CLUSTER_PG_PORT"
+    export SIGILLUM_IT_DB_URL="$SIGILLUM_DB_URL" SIGILLUM_IT_DB_USER="$SIGILLUM_DB_USER"
+    export SIGILLUM_IT_DB_PASSWORD="$SIGILLUM_DB_PASSWORD"
     export SIGILLUM_IT_TOKEN_DIR="$CLUSTER_DIR/softhsm/tokens"
     export SIGILLUM_IT_BOOTSTRAP_CLIENT_ID SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET
     SIGILLUM_IT_BOOTSTRAP_CLIENT_ID=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_id)

@@ -32,13 +32,13 @@ class AuditLogIT {
 
     @Test
     void e1AdminAndKeyEventsAreRecordedWithoutSecrets() {
-        long before = head();
+        long before = AuditLog.head();
         String user = Sigillum.createUser();
         JsonNode credential = Sigillum.operatorPost("/api/v1/users/" + user + "/credentials",
                 "{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}").json();
         Sigillum.operatorPost("/api/v1/users/" + user + "/credentials", "{\"keyAlgo\":\"RSA\",\"keyLength\":1024}");
 
-        List<JsonNode> records = recordsAfter(before);
+        List<JsonNode> records = AuditLog.recordsAfter(before);
         assertEquals(List.of("USER_CREATED", "CREDENTIAL_CREATED", "CREDENTIAL_CREATION_REFUSED"),
                 records.stream().map(r -> r.get("event").asText()).toList());
         assertEquals(List.of("SUCCESS", "SUCCESS", "REFUSED"), records.stream().map(r -> r.get("outcome").asText()).toList());
@@ -53,31 +53,31 @@ class AuditLogIT {
         assertTrue(records.get(2).get("detail").asText().contains("keyLength must be"), records.get(2).toString());
         String publicKey = credential.get("publicKey").asText();
         records.forEach(r -> assertFalse(r.toString().contains(publicKey.substring(30, 60)), "key material: " + r));
-        assertIntact();
+        AuditLog.assertIntact();
     }
 
     @Test
     void e2EditingOneRowInSqlIsDetected() throws Exception {
         Sigillum.createUser();
-        long seq = head();
+        long seq = AuditLog.head();
         String original = column(seq, "detail");
         try {
             update(seq, "detail", original.replace("}", ",\"note\":\"edited\"}"));
-            JsonNode verification = verification();
+            JsonNode verification = AuditLog.verification();
             assertFalse(verification.get("intact").asBoolean(), verification.toString());
             assertTrue(verification.get("problems").toString().contains("record " + seq + " was altered"),
                     verification.toString());
         } finally {
             update(seq, "detail", original);
         }
-        assertIntact();
+        AuditLog.assertIntact();
     }
 
     @Test
     void e3DeletingARowInTheMiddleIsDetected() throws Exception {
         Sigillum.createUser();
         Sigillum.createUser();
-        long seq = head() - 1;
+        long seq = AuditLog.head() - 1;
         Map<String, Object> row = row(seq);
         try (Connection db = Database.connect();
              PreparedStatement delete = db.prepareStatement("DELETE FROM audit_record WHERE seq = ?")) {
@@ -85,19 +85,19 @@ class AuditLogIT {
             assertEquals(1, delete.executeUpdate());
         }
         try {
-            JsonNode verification = verification();
+            JsonNode verification = AuditLog.verification();
             assertFalse(verification.get("intact").asBoolean(), verification.toString());
             assertTrue(verification.get("problems").toString().contains("records " + seq + " to " + seq + " are missing"),
                     verification.toString());
         } finally {
             insert(row);
         }
-        assertIntact();
+        AuditLog.assertIntact();
     }
 
     @Test
     void e5ConcurrentWritersLeaveAGaplessIntactChain() throws Exception {
-        long before = head();
+        long before = AuditLog.head();
         int threads = 8;
         int each = 4;
         ExecutorService executor = Executors.newFixedThreadPool(threads);
@@ -117,19 +117,19 @@ class AuditLogIT {
         } finally {
             executor.shutdownNow();
         }
-        assertEquals(before + threads * each, head(), "every append got exactly one sequence number");
-        assertIntact();
+        assertEquals(before + threads * each, AuditLog.head(), "every append got exactly one sequence number");
+        AuditLog.assertIntact();
     }
 
     @Test
     void e6HostileValuesAreStoredEscapedAndForgeNothing() throws Exception {
         String marker = "FORGED-" + UUID.randomUUID();
         String hostile = "x\r\n2026-01-01 00:00:00,000 INFO " + marker + "\"},{\"event\":\"USER_CREATED\"\u0007";
-        long before = head();
+        long before = AuditLog.head();
         ApiErrors.assertError(Sigillum.operatorPost("/api/v1/users",
                 Sigillum.object().put("username", hostile)), 400, "invalid_request");
 
-        List<JsonNode> records = recordsAfter(before);
+        List<JsonNode> records = AuditLog.recordsAfter(before);
         assertEquals(1, records.size(), "one refusal, nothing forged: " + records);
         assertEquals("USER_CREATION_REFUSED", records.get(0).get("event").asText());
         JsonNode detail = Sigillum.JSON.readTree(records.get(0).get("detail").asText());
@@ -137,31 +137,7 @@ class AuditLogIT {
         for (String line : Files.readAllLines(Path.of(Sigillum.env("SIGILLUM_IT_SERVER_LOG")), StandardCharsets.ISO_8859_1)) {
             assertFalse(line.startsWith("2026-01-01") || line.contains("INFO " + marker), "forged log line: " + line);
         }
-        assertIntact();
-    }
-
-    private static long head() {
-        return verification().get("headSeq").asLong();
-    }
-
-    private static JsonNode verification() {
-        Sigillum.Reply reply = Sigillum.operatorGet("/api/v1/audit/verify");
-        assertEquals(200, reply.status(), reply.body());
-        return reply.json();
-    }
-
-    private static void assertIntact() {
-        JsonNode verification = verification();
-        assertTrue(verification.get("intact").asBoolean(), verification.toString());
-        assertEquals(verification.get("headSeq").asLong(), verification.get("records").asLong());
-    }
-
-    private static List<JsonNode> recordsAfter(long seq) {
-        Sigillum.Reply reply = Sigillum.operatorGet("/api/v1/audit?from=" + (seq + 1) + "&limit=100");
-        assertEquals(200, reply.status(), reply.body());
-        List<JsonNode> out = new ArrayList<>();
-        reply.json().forEach(out::add);
-        return out;
+        AuditLog.assertIntact();
     }
 
     private static String column(long seq, String column) throws Exception {

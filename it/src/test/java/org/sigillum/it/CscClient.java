@@ -47,13 +47,23 @@ final class CscClient {
     }
 
     Sigillum.Reply authorize(String credentialId, List<byte[]> hashes, String hashAlgorithmOid, String pin) {
+        return call("credentials/authorize", authorizeRequest(credentialId, hashes, hashAlgorithmOid, pin));
+    }
+
+    /** credentials/authorize with the signer's PIN, sent to the server at {@code baseUrl} (one node, or the balancer). */
+    Sigillum.Reply authorizeAt(String baseUrl, String credentialId, List<byte[]> hashes, String hashAlgorithmOid) {
+        return Sigillum.postTo(baseUrl, "/csc/v2/credentials/authorize", "application/json",
+                authorizeRequest(credentialId, hashes, hashAlgorithmOid, PIN).toString(), token);
+    }
+
+    private static ObjectNode authorizeRequest(String credentialId, List<byte[]> hashes, String hashAlgorithmOid, String pin) {
         ObjectNode body = Sigillum.object().put("credentialID", credentialId).put("numSignatures", hashes.size());
         if (hashAlgorithmOid != null) {
             body.put("hashAlgorithmOID", hashAlgorithmOid);
         }
         hashes.forEach(h -> body.withArray("hashes").add(Base64.getEncoder().encodeToString(h)));
         body.withArray("authData").addObject().put("id", "PIN").put("value", pin);
-        return call("credentials/authorize", body);
+        return body;
     }
 
     /** Authorizes and returns the SAD, failing the test when the authorization is refused. */

@@ -21,12 +21,21 @@ final class ManagementCli {
     }
 
     static String run(String command) {
-        return execute("--command=" + command);
+        return runAt(Sigillum.env("SIGILLUM_IT_CONTROLLER"), command);
+    }
+
+    /** The command run against the server whose management interface is {@code controller} (host:port). */
+    static String runAt(String controller, String command) {
+        return execute(controller, "--command=" + command);
     }
 
     private static String execute(String what) {
+        return execute(Sigillum.env("SIGILLUM_IT_CONTROLLER"), what);
+    }
+
+    private static String execute(String controller, String what) {
         ProcessBuilder builder = new ProcessBuilder(Sigillum.env("SIGILLUM_IT_JBOSS_CLI"), "-c",
-                "--controller=" + Sigillum.env("SIGILLUM_IT_CONTROLLER"), what);
+                "--controller=" + controller, what);
         builder.redirectErrorStream(true);
         try {
             Process process = builder.start();
