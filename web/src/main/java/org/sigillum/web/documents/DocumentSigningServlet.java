@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sigillum.api.auth.RequestCaller;
@@ -21,6 +20,7 @@ import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.BearerTokens;
 import org.sigillum.api.service.DocumentFileSigning;
+import org.sigillum.web.error.Incident;
 import org.sigillum.web.error.JsonErrors;
 import org.sigillum.web.security.BearerFilter;
 import org.sigillum.web.security.BearerHeader;
@@ -68,10 +68,9 @@ public class DocumentSigningServlet extends HttpServlet {
         } catch (ServiceException e) {
             refuse(response, e);
         } catch (RuntimeException e) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "incident " + incident, e);
+            Incident incident = Incident.of(e);
             if (!response.isCommitted()) {
-                JsonErrors.write(response, ErrorCode.SERVER_ERROR, "internal error, incident " + incident);
+                JsonErrors.write(response, incident.code(), incident.description());
             }
         }
     }
