@@ -11,7 +11,7 @@ final class ErrorResponses {
     }
 
     /** Seconds a client should wait before retrying after 503: long enough for the pool to replace sessions. */
-    private static final String RETRY_AFTER_SECONDS = "5";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     static Response of(int status, ErrorCode code, String description) {
         Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)

@@ -25,6 +25,9 @@ public final class JsonErrors {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setHeader("Cache-Control", "no-store");
+        if (status == 503) {
+            response.setHeader("Retry-After", ErrorResponses.RETRY_AFTER_SECONDS);
+        }
         byte[] body = JSON.toJson(ApiError.of(code, description)).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
