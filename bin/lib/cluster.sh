@@ -125,6 +125,9 @@ defaults
     timeout connect 2s
     timeout client 120s
     timeout server 120s
+    # a node slow to answer its readiness check under load is still up; with the check timing out after the 1 s
+    # interval, an overloaded node was taken out and, with no other, every request got the balancer's 503
+    timeout check 5s
     option redispatch
     retries 2
 
