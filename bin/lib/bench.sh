@@ -49,7 +49,7 @@ bench_java() {
 # bench_cluster [--minutes M] [--rate R]: a two-node cluster with only node 1 running; the client (ClusterBench)
 # starts node 2 between its phases and kills and restarts a node in the second, through bin/sigillum cluster
 bench_cluster() {
-    local minutes=3 rate=6
+    local minutes=3 rate=4
     while [ $# -gt 0 ]; do
         case "$1" in
             --minutes) minutes="$2"; shift 2 ;;

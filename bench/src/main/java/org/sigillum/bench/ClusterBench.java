@@ -54,18 +54,11 @@ public final class ClusterBench {
         System.out.printf(Locale.ROOT, "# node%d started and ready in %.1f s%n", JOINING_NODE,
                 (System.nanoTime() - joining) / 1e9);
         phase("warm-up.2node", WARM_UP, null);
-        double[] restart = new double[2];
-        PhaseResults two = phase("2node", both, () -> {
-            long start = System.nanoTime();
-            Thread.sleep(both.dividedBy(4).toMillis());
-            nodes.kill(KILLED_NODE);
-            restart[0] = (System.nanoTime() - start) / 1e9;
-            nodes.start(KILLED_NODE);
-            restart[1] = (System.nanoTime() - start) / 1e9;
-            return null;
-        });
+        CrashAndRestart crash = new CrashAndRestart(KILLED_NODE, both.dividedBy(4));
+        PhaseResults two = phase("2node", both, crash);
         System.out.printf(Locale.ROOT, "# 2node: node%d killed (SIGKILL) at %.1f s, ready again at %.1f s, %.1f s later"
-                + " (the phase lasted %.1f s)%n", KILLED_NODE, restart[0], restart[1], restart[1] - restart[0], two.seconds());
+                + " (the phase lasted %.1f s)%n", KILLED_NODE, crash.killedAt, crash.readyAt, crash.downSeconds(),
+                two.seconds());
         PhaseResults after = phase("2node.after_restart", WARM_UP, null);
 
         Map<String, Long> audited = AuditedSignatures.of(server,
@@ -92,7 +85,7 @@ public final class ClusterBench {
         results.put("cluster.p99_ms", PhaseResults.percentile(measured, 99));
         results.put("cluster.1node.failures", one.failures());
         results.put("cluster.2node.failures", two.failures());
-        results.put("cluster.node_restart_s", restart[1] - restart[0]);
+        results.put("cluster.node_restart_s", crash.downSeconds());
         results.put("cluster.2node.after_restart.throughput", after.throughput());
         results.put("cluster.2node.after_restart.failures", after.failures());
         results.put("cluster.reconciliation.returned", total.returned());
@@ -109,7 +102,35 @@ public final class ClusterBench {
 
     /** Something done to the cluster while a phase runs; the phase waits for it to finish. */
     private interface Disturbance {
-        Void run() throws Exception;
+        void run() throws Exception;
+    }
+
+    /** A node killed with SIGKILL after a delay and at once started again; seconds from the phase's start. */
+    private final class CrashAndRestart implements Disturbance {
+
+        private final int node;
+        private final Duration delay;
+        private volatile double killedAt;
+        private volatile double readyAt;
+
+        CrashAndRestart(int node, Duration delay) {
+            this.node = node;
+            this.delay = delay;
+        }
+
+        @Override
+        public void run() throws Exception {
+            long start = System.nanoTime();
+            Thread.sleep(delay.toMillis());
+            nodes.kill(node);
+            killedAt = (System.nanoTime() - start) / 1e9;
+            nodes.start(node);
+            readyAt = (System.nanoTime() - start) / 1e9;
+        }
+
+        double downSeconds() {
+            return readyAt - killedAt;
+        }
     }
 
     /** A phase: signers of its own, then the load for {@code duration} with the disturbance beside it. */
@@ -118,7 +139,10 @@ public final class ClusterBench {
             PhaseResults results = new PhaseResults(name, flows.userIds());
             ExecutorService beside = Executors.newSingleThreadExecutor();
             try {
-                Future<Void> disturbed = disturbance == null ? null : beside.submit(disturbance::run);
+                Future<?> disturbed = disturbance == null ? null : beside.submit(() -> {
+                    disturbance.run();
+                    return null;
+                });
                 OpenLoad.run(rate, duration, (index, due) -> flows.run(index, due, results));
                 results.ended();
                 if (disturbed != null) {
