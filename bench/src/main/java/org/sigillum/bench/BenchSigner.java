@@ -93,8 +93,12 @@ final class BenchSigner {
 
     /** credentials/list with credential and certificate details, as a client application shows them. */
     JsonNode listCredentials() throws IOException, InterruptedException {
-        return server.post("/csc/v2/credentials/list", Map.of("credentialInfo", true, "certInfo", true), token)
+        JsonNode ids = server.post("/csc/v2/credentials/list", Map.of("credentialInfo", true, "certInfo", true), token)
                 .get("credentialIDs");
+        if (ids == null || ids.isEmpty()) {
+            throw new IllegalStateException("no credentialIDs in the listing");
+        }
+        return ids;
     }
 
     /** The Document Signature API's multipart upload; returns the length of the signed document. */
