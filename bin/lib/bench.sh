@@ -58,7 +58,8 @@ bench_cluster() {
         esac
     done
     [[ "$minutes" =~ ^[1-9][0-9]*$ ]] || die "--minutes takes a whole number of minutes, at least 1"
-    [[ "$rate" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--rate takes flows per second, e.g. 6 or 2.5"
+    [[ "$rate" =~ ^[0-9]+(\.[0-9]+)?$ ]] && awk "BEGIN { exit !($rate > 0) }" \
+        || die "--rate takes flows per second above 0, e.g. 6 or 2.5"
     require_tools
     build_if_needed
     rm -rf "$BENCH_DIR" && mkdir -p "$BENCH_DIR"
