@@ -1,5 +1,6 @@
 # bin/sigillum bench NAME: benchmarks against a server of their own (H2, fresh token), stopped afterwards.
 # hsm: the resource adapter against bare PKCS#11; signhash: CSC signHash end to end against the same baselines.
+# cluster: a mixed load at a fixed rate on a cluster of its own (bin/sigillum cluster), one node then two.
 
 BENCH_DIR="$VAR_DIR/bench"
 BENCH_PORT_OFFSET=20000
@@ -11,11 +12,12 @@ bench_cleanup() {
 cmd_bench() {
     local name="${1:-}" seconds="${SIGILLUM_BENCH_SECONDS:-3}"
     local main
+    [ "$name" = cluster ] && { shift; bench_cluster "$@"; return; }
     case "$name" in
         hsm) main=org.sigillum.bench.HsmBench ;;
         signhash) main=org.sigillum.bench.SignHashBench ;;
         documents) main=org.sigillum.bench.DocumentsBench ;;
-        *) die "unknown benchmark '$name' (known: hsm, signhash, documents)" ;;
+        *) die "unknown benchmark '$name' (known: hsm, signhash, documents, cluster)" ;;
     esac
     require_tools
     build_if_needed
@@ -35,6 +37,39 @@ cmd_bench() {
     export SIGILLUM_BENCH_TOKEN_LABEL=bench
     export SIGILLUM_BENCH_PIN_FILE="$inst/softhsm/token.pin"
     say "benchmark $name: $seconds s per phase"
+    bench_java "$main" "$seconds"
+}
+
+# bench_java CLASS ARG...: a benchmark client; its standard error goes to BENCH_DIR/bench.err, shown if it fails
+bench_java() {
     java -cp "$SIGILLUM_HOME/bench/target/classes:$(cat "$SIGILLUM_HOME/bench/target/classpath.txt")" \
-        "$main" "$seconds" 2> "$BENCH_DIR/bench.err" || { cat "$BENCH_DIR/bench.err" >&2; die "benchmark failed"; }
+        "$@" 2> "$BENCH_DIR/bench.err" || { cat "$BENCH_DIR/bench.err" >&2; die "benchmark failed"; }
+}
+
+# bench_cluster [--minutes M] [--rate R]: a two-node cluster with only node 1 running; the client (ClusterBench)
+# starts node 2 between its phases and kills and restarts a node in the second, through bin/sigillum cluster
+bench_cluster() {
+    local minutes=3 rate=4
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --minutes) minutes="$2"; shift 2 ;;
+            --rate) rate="$2"; shift 2 ;;
+            *) die "unknown option for bench cluster: $1 (known: --minutes M, --rate R)" ;;
+        esac
+    done
+    [[ "$minutes" =~ ^[1-9][0-9]*$ ]] || die "--minutes takes a whole number of minutes, at least 1"
+    [[ "$rate" =~ ^[0-9]+(\.[0-9]+)?$ ]] && awk "BEGIN { exit !($rate > 0) }" \
+        || die "--rate takes flows per second above 0, e.g. 6 or 2.5"
+    require_tools
+    build_if_needed
+    rm -rf "$BENCH_DIR" && mkdir -p "$BENCH_DIR"
+    trap cluster_stop EXIT
+    cluster_start 2 1
+    export SIGILLUM_BENCH_URL="http://127.0.0.1:$CLUSTER_PORT"
+    export SIGILLUM_BENCH_CLIENT_ID SIGILLUM_BENCH_CLIENT_SECRET
+    SIGILLUM_BENCH_CLIENT_ID=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_id)
+    SIGILLUM_BENCH_CLIENT_SECRET=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_secret)
+    export SIGILLUM_BENCH_LOG_DIR="$BENCH_DIR"
+    say "benchmark cluster: $minutes min of load at $rate flows/s (a third on one node, two thirds on two)"
+    bench_java org.sigillum.bench.ClusterBench "$minutes" "$rate"
 }

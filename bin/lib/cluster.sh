@@ -59,9 +59,10 @@ cmd_cluster() {
     esac
 }
 
-# cluster_start N: a fresh database and token, N nodes started one after the other, then the balancer
+# cluster_start N [RUNNING]: a fresh database and token, N nodes of which the first RUNNING (all by default) are
+# started one after the other, then the balancer; cluster_revive starts the others later
 cluster_start() {
-    local nodes="$1" n inst
+    local nodes="$1" running="${2:-$1}" n inst
     require_tools
     require_packages postgresql haproxy
     build_if_needed
@@ -83,7 +84,7 @@ cluster_start() {
         instance_configure "$inst" postgresql ha
         echo $((HTTP_BASE_PORT + $(cluster_offset "$n"))) > "$inst/http.port"
     done
-    for ((n = 1; n <= nodes; n++)); do
+    for ((n = 1; n <= running; n++)); do
         cluster_node_start "$n"
     done
     balancer_start "$nodes"
@@ -204,6 +205,9 @@ defaults
     timeout connect 2s
     timeout client 120s
     timeout server 120s
+    # a node slow to answer its readiness check under load is still up; with the check timing out after the 1 s
+    # interval, an overloaded node was taken out and, with no other, every request got the balancer's 503
+    timeout check 5s
     option redispatch
     retries 2
     errorfile 502 $CLUSTER_DIR/balancer-502.http

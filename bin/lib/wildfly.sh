@@ -98,6 +98,8 @@ ${SIGILLUM_JAVA_OPTS:-}"
         -Djboss.server.base.dir="$0/standalone" -Djboss.socket.binding.port-offset="$2" \
         -Djboss.http.port="$3" -b 127.0.0.1 -bmanagement 127.0.0.1' \
         "$inst" "$JBOSS_HOME" "$offset" "${SIGILLUM_HTTP_PORT:-8080}" > "$inst/console.log" 2>&1 < /dev/null &
+    # not a job of this shell: a node killed on purpose (bench cluster) is no news to report when it dies
+    disown
     local i
     for ((i = 0; i < 50; i++)); do
         [ -s "$inst/server.pid" ] && break

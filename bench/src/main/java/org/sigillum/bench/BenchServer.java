@@ -43,18 +43,54 @@ final class BenchServer {
         return post(path, body, "Bearer " + operatorToken);
     }
 
+    /** A GET of the admin API with the operator's token. */
+    JsonNode operatorGet(String pathAndQuery) throws IOException, InterruptedException {
+        return send(pathAndQuery, HttpRequest.newBuilder(URI.create(url + pathAndQuery)).GET(), "Bearer " + operatorToken);
+    }
+
     JsonNode post(String path, Object body, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(3))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        return send(path, HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)), authorization);
+    }
+
+    private JsonNode send(String path, HttpRequest.Builder request, String authorization)
+            throws IOException, InterruptedException {
+        request.timeout(Duration.ofMinutes(3));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+            throw new Refused(path, response.statusCode(), response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** An answer other than 2xx: the server's refusal in the API's error format, or a balancer's page. */
+    static final class Refused extends IllegalStateException {
+
+        private final int status;
+        private final String body;
+
+        Refused(String path, int status, String body) {
+            super(path + " answered " + status + " " + body);
+            this.status = status;
+            this.body = body;
+        }
+
+        int status() {
+            return status;
+        }
+
+        /** The API's {@code error} value, or null when the answer is not in its JSON error format. */
+        String error() {
+            try {
+                JsonNode error = JSON.readTree(body).get("error");
+                return error == null || !error.isTextual() ? null : error.asText();
+            } catch (IOException notJson) {
+                return null;
+            }
+        }
     }
 
     static String basic(String username, String password) {

@@ -1,6 +1,5 @@
 package org.sigillum.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,26 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DocumentsBench {
 
     private static final int THREADS = 2;
-    private static final String PASSWORD = "benchmark password";
-    private static final String PIN = "135790";
-    private static final String SHA256 = "2.16.840.1.101.3.4.2.1";
-    private static final String RSA_SHA256 = "1.2.840.113549.1.1.11";
     private static final int MB = 1024 * 1024;
 
-    private final BenchServer server;
     private final InProcessDss dss = new InProcessDss();
-    private final String token;
+    private final BenchSigner signer;
     private final String credential;
 
     private DocumentsBench() throws Exception {
-        this.server = new BenchServer();
-        String username = "bench-" + UUID.randomUUID();
-        String userId = server.operator("/api/v1/users", Map.of("username", username, "password", PASSWORD, "pin", PIN))
-                .get("id").asText();
-        this.token = "Bearer " + server.post("/csc/v2/auth/login", Map.of(), BenchServer.basic(username, PASSWORD))
-                .get("access_token").asText();
-        this.credential = server.operator("/api/v1/users/" + userId + "/credentials",
-                Map.of("keyAlgo", "RSA", "keyLength", 2048, "keyCacheSeconds", 600)).get("credentialID").asText();
+        this.signer = BenchSigner.create(new BenchServer());
+        this.credential = signer.credential(Map.of("keyAlgo", "RSA", "keyLength", 2048, "keyCacheSeconds", 600));
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,7 +79,7 @@ public final class DocumentsBench {
     /** Documents per second of signing calls alone, each under a SAD authorized beforehand for that document. */
     private double signDocRate(Case c, int calls, String level) throws Exception {
         String digest = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(c.content()));
-        List<String> sads = parallel(calls, i -> authorize(digest));
+        List<String> sads = parallel(calls, i -> signer.authorize(credential, List.of(digest)));
         String document = Base64.getEncoder().encodeToString(c.content());
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
@@ -100,33 +87,19 @@ public final class DocumentsBench {
             String sad = sads.get(next.getAndIncrement());
             if (c.multipart()) {
                 ObjectNode options = BenchServer.JSON.createObjectNode().put("credentialID", credential).put("SAD", sad)
-                        .put("signature_format", c.letter()).put("conformance_level", level).put("signAlgo", RSA_SHA256)
-                        .put("signed_envelope_property", c.envelope());
-                long length = server.upload("/api/v1/documents/sign", token, options.toString(), c.content());
+                        .put("signature_format", c.letter()).put("conformance_level", level)
+                        .put("signAlgo", BenchSigner.RSA_SHA256).put("signed_envelope_property", c.envelope());
+                long length = signer.upload(options.toString(), c.content());
                 if (length <= c.content().length) {
                     throw new IllegalStateException("the signed document is not larger than the original");
                 }
                 return null;
             }
-            ObjectNode body = BenchServer.JSON.createObjectNode().put("credentialID", credential).put("SAD", sad);
-            body.withArray("documents").addObject().put("document", document).put("signature_format", c.letter())
-                    .put("conformance_level", level).put("signAlgo", RSA_SHA256)
-                    .put("signed_envelope_property", c.envelope());
-            JsonNode signed = server.post("/csc/v2/signatures/signDoc", body, token).get("DocumentWithSignature");
-            if (signed == null || signed.size() != 1) {
-                throw new IllegalStateException("no signed document");
-            }
+            signer.signDoc(credential, sad,
+                    new BenchSigner.SignDocOptions(c.letter(), level, BenchSigner.RSA_SHA256, c.envelope()), document);
             return null;
         });
         return calls / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private String authorize(String digest) throws Exception {
-        ObjectNode body = BenchServer.JSON.createObjectNode().put("credentialID", credential).put("numSignatures", 1)
-                .put("hashAlgorithmOID", SHA256);
-        body.withArray("hashes").add(digest);
-        body.withArray("authData").addObject().put("id", "PIN").put("value", PIN);
-        return server.post("/csc/v2/credentials/authorize", body, token).get("SAD").asText();
     }
 
     private static <T> List<T> parallel(int count, Parallel.Task<T> task) throws Exception {

@@ -1,16 +1,10 @@
 package org.sigillum.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,24 +19,15 @@ public final class SignHashBench {
     private static final int THREADS = 2;
     private static final int CALLS = 240;
     private static final int WARM_UP_CALLS = 240;
-    private static final String PASSWORD = "benchmark password";
-    private static final String PIN = "135790";
-    private static final String SHA256 = "2.16.840.1.101.3.4.2.1";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final BenchServer server;
     private final RawPkcs11Loop raw;
-    private final String token;
-    private final String userId;
+    private final BenchSigner signer;
 
     private SignHashBench() throws Exception {
         this.server = new BenchServer();
         this.raw = RawPkcs11Loop.fromEnvironment();
-        String username = "bench-" + UUID.randomUUID();
-        this.userId = server.operator("/api/v1/users", Map.of("username", username, "password", PASSWORD, "pin", PIN))
-                .get("id").asText();
-        this.token = "Bearer " + server.post("/csc/v2/auth/login", Map.of(), BenchServer.basic(username, PASSWORD))
-                .get("access_token").asText();
+        this.signer = BenchSigner.create(server);
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,7 +37,7 @@ public final class SignHashBench {
     private void run(int seconds) throws Exception {
         Map<String, Double> results = new LinkedHashMap<>();
         for (RawPkcs11Loop.KeyType key : RawPkcs11Loop.KeyType.values()) {
-            String signAlgo = key == RawPkcs11Loop.KeyType.RSA2048 ? "1.2.840.113549.1.1.11" : "1.2.840.10045.4.3.2";
+            String signAlgo = key == RawPkcs11Loop.KeyType.RSA2048 ? BenchSigner.RSA_SHA256 : BenchSigner.ECDSA_SHA256;
             String uncached = credential(key, 0);
             String cached = credential(key, 600);
             // warm-up long enough for the server's JIT to settle on every path measured below
@@ -81,7 +66,7 @@ public final class SignHashBench {
     private String credential(RawPkcs11Loop.KeyType key, int keyCacheSeconds) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>(key.request());
         body.put("keyCacheSeconds", keyCacheSeconds);
-        return server.operator("/api/v1/users/" + userId + "/credentials", body).get("credentialID").asText();
+        return signer.credential(body);
     }
 
     /** Signatures per second of signHash calls alone, the SADs having been authorized beforehand. */
@@ -111,27 +96,12 @@ public final class SignHashBench {
     }
 
     private Authorized authorize(String credential, int batch) throws Exception {
-        ObjectNode body = BenchServer.JSON.createObjectNode().put("credentialID", credential).put("numSignatures", batch)
-                .put("hashAlgorithmOID", SHA256);
-        List<String> hashes = new ArrayList<>();
-        for (int i = 0; i < batch; i++) {
-            byte[] hash = new byte[32];
-            RANDOM.nextBytes(hash);
-            hashes.add(Base64.getEncoder().encodeToString(hash));
-            body.withArray("hashes").add(hashes.get(i));
-        }
-        body.withArray("authData").addObject().put("id", "PIN").put("value", PIN);
-        return new Authorized(server.post("/csc/v2/credentials/authorize", body, token).get("SAD").asText(), hashes);
+        List<String> hashes = BenchSigner.randomHashes(batch);
+        return new Authorized(signer.authorize(credential, hashes), hashes);
     }
 
     private void signHash(String credential, String signAlgo, Authorized authorized) throws Exception {
-        ObjectNode body = BenchServer.JSON.createObjectNode().put("credentialID", credential).put("SAD", authorized.sad())
-                .put("hashAlgorithmOID", SHA256).put("signAlgo", signAlgo);
-        authorized.hashes().forEach(body.withArray("hashes")::add);
-        JsonNode signatures = server.post("/csc/v2/signatures/signHash", body, token).get("signatures");
-        if (signatures.size() != authorized.hashes().size()) {
-            throw new IllegalStateException("expected " + authorized.hashes().size() + " signatures, got " + signatures);
-        }
+        signer.signHash(credential, signAlgo, authorized.sad(), authorized.hashes());
     }
 
     private static <T> List<T> parallel(int count, Parallel.Task<T> task) throws Exception {
