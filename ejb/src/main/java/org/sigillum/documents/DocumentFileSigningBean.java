@@ -3,10 +3,8 @@ package org.sigillum.documents;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
-import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
-import eu.europa.esig.dss.spi.DSSUtils;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -36,8 +34,7 @@ import org.sigillum.keys.CredentialEntity;
 import org.sigillum.sam.SignatureSchemes;
 
 /**
- * The Document Signature API: the same path as signDoc (every document prepared before the SAD is spent, the SAM
- * checks the documents' digests against it and signs the data-to-be-signed digests), with documents read from and
+ * The Document Signature API: the same path as signDoc ({@link SigningBatch}), with documents read from and
  * written to files. PDFs stream through PDFBox and temporary files; formats that DSS builds in memory (XML, CMS,
  * JWS, ASiC) are bounded by a smaller limit so that no upload can exhaust the heap.
  */
@@ -85,13 +82,11 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
             if (format != DocumentFormat.PADES) {
                 PadesOptions.requireAbsent(options, batch.image());
             }
-            SigningSetup setup = SigningSetup.of(credential, enrollment,
-                    SignatureSchemes.fromCsc(options.signAlgo(), null, options.signAlgoParams()));
-            List<PreparedSignature> prepared = new ArrayList<>();
+            SigningBatch signing = new SigningBatch(SigningSetup.of(credential, enrollment,
+                    SignatureSchemes.fromCsc(options.signAlgo(), null, options.signAlgoParams())), timeBudget);
+            SigningSetup setup = signing.setup();
             List<String> names = new ArrayList<>();
             List<SignaturePackaging> packagings = new ArrayList<>();
-            List<byte[]> documentDigests = new ArrayList<>();
-            List<byte[]> dataToSignDigests = new ArrayList<>();
             for (List<UploadedDocument> group : signedTogether(options, container, batch.documents())) {
                 AbstractSignatureParameters<?> parameters = container.parameters(format, options.signedEnvelopeProperty());
                 setup.apply(parameters, format, options.conformanceLevel());
@@ -101,39 +96,33 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
                     requireInMemorySize(group);
                 }
                 List<DSSDocument> documents = new ArrayList<>();
+                List<byte[]> documentDigests = new ArrayList<>();
                 for (UploadedDocument upload : group) {
                     FileDocument document = new FileDocument(upload.file().toFile());
                     document.setName(upload.name());
                     documents.add(document);
                     documentDigests.add(FileDigests.digest(setup.digest(), upload.file()));
                 }
-                PreparedSignature signature = new PreparedSignature(
-                        services.fileService(format, container, batch.workDirectory().toFile()), documents, parameters,
-                        format.detached(parameters));
-                dataToSignDigests.add(DSSUtils.digest(setup.digest(), timeBudget.run(() -> signature.dataToSign(format))));
-                prepared.add(signature);
+                signing.add(new PreparedSignature(services.fileService(format, container, batch.workDirectory().toFile()),
+                        documents, parameters, format.detached(parameters)), format, documentDigests);
                 names.add(group.size() == 1 ? group.get(0).name() : CONTAINER_NAME);
                 packagings.add(parameters.getSignaturePackaging());
             }
-            List<byte[]> values = sam.signDocuments(sad, userId, credential.wrappedKey(), credential.keyCachePolicy(),
-                    setup.scheme(), documentDigests, dataToSignDigests);
+            List<DSSDocument> results = signing.sign(sam, sad, userId, credential);
             List<SignedDocument> signed = new ArrayList<>();
-            for (int i = 0; i < prepared.size(); i++) {
-                DSSDocument result = prepared.get(i).sign(new SignatureValue(setup.algorithm(), values.get(i)));
-                signed.add(SignedOutputs.write(result, names.get(i), format, packagings.get(i), container,
+            for (int i = 0; i < results.size(); i++) {
+                signed.add(SignedOutputs.write(results.get(i), names.get(i), format, packagings.get(i), container,
                         batch.workDirectory().resolve("signed-" + i)));
             }
             audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId,
-                    options.credentialID(), Map.of("method", METHOD, "documents", String.valueOf(documentDigests.size()),
+                    options.credentialID(), Map.of("method", METHOD, "documents", String.valueOf(signing.documents()),
                             "formats", format + (container == AsicContainer.NONE ? "" : " " + container)))
                     .counting(signed.size()));
             return signed;
         } catch (IOException e) {
             throw new ServiceException(ErrorCode.SERVER_ERROR, "the signed document could not be written", e);
         } catch (ServiceException e) {
-            audit.recordRefusal(new AuditEvent(Events.SIGNING_REFUSED, e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE
-                    || e.code() == ErrorCode.SERVER_ERROR ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED,
-                    userId, userId, options.credentialID(), Map.of("method", METHOD, "reason", e.getMessage())));
+            audit.recordRefusal(SigningBatch.refusal(METHOD, userId, options.credentialID(), e));
             throw e;
         }
     }

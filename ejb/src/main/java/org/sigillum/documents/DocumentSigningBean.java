@@ -1,14 +1,12 @@
 package org.sigillum.documents;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.DSSMessageDigest;
 import eu.europa.esig.dss.model.DigestDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.spi.DSSUtils;
 import jakarta.ejb.EJB;
@@ -40,13 +38,13 @@ import org.sigillum.keys.CredentialEntity;
 import org.sigillum.sam.SignatureSchemes;
 
 /**
- * CSC signDoc: every document (or document digest) is read and its data to be signed computed before the SAD is
- * spent, so a document DSS cannot read costs the user nothing; then the SAM checks the documents' digests against
- * the SAD and signs the data-to-be-signed digests, and DSS embeds each value, checked first, under the same
- * parameters.
+ * CSC signDoc, with whole documents in base64 or with documents' digests, through {@link SigningBatch}: every
+ * signature prepared before the SAD is spent, then signed by the SAM at once and embedded, each value checked first.
  */
 @Stateless
 public class DocumentSigningBean implements DocumentSigning {
+
+    private static final String METHOD = "signDoc";
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
@@ -73,69 +71,50 @@ public class DocumentSigningBean implements DocumentSigning {
         String credentialId = request.credentialID();
         try {
             CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
-            Batch batch = hasDigests(request) ? digestsBatch(credential, request) : documentsBatch(credential, request);
+            Set<String> formats = new LinkedHashSet<>();
+            SigningBatch batch = hasDigests(request) ? digestsBatch(credential, request, formats)
+                    : documentsBatch(credential, request, formats);
             // fetched before the SAD is spent: once a signature is made and audited, nothing may fail its answer
             SignDocResponse.ValidationInfo validationInfo = Boolean.TRUE.equals(request.returnValidationInfo())
-                    ? ValidationInfo.of(batch.setup.chain(), services.verifier()) : null;
-            List<byte[]> values = sam.signDocuments(sad, userId, credential.wrappedKey(), credential.keyCachePolicy(),
-                    batch.setup.scheme(), batch.documentDigests, batch.dataToSignDigests);
-            SignatureAlgorithm algorithm = batch.setup.algorithm();
+                    ? ValidationInfo.of(batch.setup().chain(), services.verifier()) : null;
+            List<DSSDocument> results = batch.sign(sam, sad, userId, credential);
             List<String> signed = new ArrayList<>();
             List<String> detached = new ArrayList<>();
-            for (int i = 0; i < batch.signatures.size(); i++) {
-                PendingSignature signature = batch.signatures.get(i);
-                DSSDocument result = signature.sign(new SignatureValue(algorithm, values.get(i)));
-                (signature.detached() ? detached : signed).add(Base64.getEncoder().encodeToString(DssDocuments.bytes(result)));
+            for (int i = 0; i < results.size(); i++) {
+                (batch.detached(i) ? detached : signed).add(Base64.getEncoder().encodeToString(DssDocuments.bytes(results.get(i))));
             }
             audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
-                    Map.of("method", "signDoc", "documents", String.valueOf(batch.signatures.size()),
-                            "formats", String.join(" ", batch.formats))).counting(batch.signatures.size()));
+                    Map.of("method", METHOD, "documents", String.valueOf(results.size()),
+                            "formats", String.join(" ", formats))).counting(results.size()));
             return new SignDocResponse(signed.isEmpty() ? null : signed, detached.isEmpty() ? null : detached,
                     validationInfo);
         } catch (ServiceException e) {
-            audit.recordRefusal(new AuditEvent(Events.SIGNING_REFUSED, e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE
-                    || e.code() == ErrorCode.SERVER_ERROR ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED,
-                    userId, userId, credentialId, Map.of("method", "signDoc", "reason", e.getMessage())));
+            audit.recordRefusal(SigningBatch.refusal(METHOD, userId, credentialId, e));
             throw e;
         }
     }
 
-    /** The signatures of one call, each prepared, with what the SAM checks and signs for it. */
-    private final class Batch {
-        private final SigningSetup setup;
-        private final List<PendingSignature> signatures = new ArrayList<>();
-        private final List<byte[]> documentDigests = new ArrayList<>();
-        private final List<byte[]> dataToSignDigests = new ArrayList<>();
-        private final Set<String> formats = new LinkedHashSet<>();
-
-        Batch(SigningSetup setup) {
-            this.setup = setup;
-        }
-
-        void add(PendingSignature signature, DocumentFormat format, byte[] documentDigest,
-                 AbstractSignatureParameters<?> parameters) throws ServiceException {
-            dataToSignDigests.add(DSSUtils.digest(setup.digest(), timeBudget.run(() -> signature.dataToSign(format))));
-            documentDigests.add(documentDigest);
-            signatures.add(signature);
-            formats.add(parameters.getSignatureLevel().name() + "/" + parameters.getSignaturePackaging().name());
-        }
+    private static String formatOf(AbstractSignatureParameters<?> parameters) {
+        return parameters.getSignatureLevel().name() + "/" + parameters.getSignaturePackaging().name();
     }
 
-    private Batch documentsBatch(CredentialEntity credential, SignDocRequest request) throws ServiceException {
+    private SigningBatch documentsBatch(CredentialEntity credential, SignDocRequest request, Set<String> formats)
+            throws ServiceException {
         List<SignDocRequest.Document> documents = documents(request);
         SignDocRequest.Document first = documents.get(0);
         for (SignDocRequest.Document document : documents) {
             requireSameAlgorithm(document.signAlgo(), document.signAlgoParams(), first.signAlgo(), first.signAlgoParams());
         }
-        Batch batch = new Batch(SigningSetup.of(credential, enrollment,
-                SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams())));
+        SigningBatch batch = new SigningBatch(SigningSetup.of(credential, enrollment,
+                SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams())), timeBudget);
         for (SignDocRequest.Document document : documents) {
             byte[] content = decode(document.document(), "document");
             DocumentFormat format = DocumentFormat.of(document.signatureFormat());
             AbstractSignatureParameters<?> parameters = format.parameters(document.signedEnvelopeProperty());
-            batch.setup.apply(parameters, format, document.conformanceLevel());
+            batch.setup().apply(parameters, format, document.conformanceLevel());
             batch.add(new PreparedSignature(services.service(format), new InMemoryDocument(content, "document"),
-                    parameters, format.detached(parameters)), format, DSSUtils.digest(batch.setup.digest(), content), parameters);
+                    parameters, format.detached(parameters)), format, List.of(DSSUtils.digest(batch.setup().digest(), content)));
+            formats.add(formatOf(parameters));
         }
         return batch;
     }
@@ -144,7 +123,8 @@ public class DocumentSigningBean implements DocumentSigning {
      * Each hash becomes one signature object: a detached CAdES, XAdES or JAdES signature over a document named
      * {@code document-N} (N counting the hashes of the call from 1), or the PAdES CMS for a PDF's byte ranges.
      */
-    private Batch digestsBatch(CredentialEntity credential, SignDocRequest request) throws ServiceException {
+    private SigningBatch digestsBatch(CredentialEntity credential, SignDocRequest request, Set<String> formats)
+            throws ServiceException {
         if (request.documents() != null && !request.documents().isEmpty()) {
             throw invalid("send either documents or documentDigests, not both");
         }
@@ -164,9 +144,9 @@ public class DocumentSigningBean implements DocumentSigning {
         if (count > maxDocuments) {
             throw invalid("between 1 and " + maxDocuments + " hashes are allowed per call");
         }
-        Batch batch = new Batch(SigningSetup.of(credential, enrollment,
-                SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams())));
-        DigestAlgorithm digestAlgorithm = batch.setup.digest();
+        SigningBatch batch = new SigningBatch(SigningSetup.of(credential, enrollment,
+                SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams())), timeBudget);
+        DigestAlgorithm digestAlgorithm = batch.setup().digest();
         int number = 0;
         for (SignDocRequest.DocumentDigests entry : entries) {
             if (!digestAlgorithm.getOid().equals(entry.hashAlgorithmOID())) {
@@ -175,12 +155,12 @@ public class DocumentSigningBean implements DocumentSigning {
             DocumentFormat format = DocumentFormat.of(entry.signatureFormat());
             for (String hash : entry.hashes()) {
                 byte[] digest = decode(hash, "hash");
-                if (digest.length != batch.setup.scheme().digest().length()) {
+                if (digest.length != batch.setup().scheme().digest().length()) {
                     throw invalid("a hash has the wrong length for " + digestAlgorithm.getName());
                 }
                 number++;
                 AbstractSignatureParameters<?> parameters = format.digestParameters(entry.signedEnvelopeProperty());
-                batch.setup.apply(parameters, format, entry.conformanceLevel());
+                batch.setup().apply(parameters, format, entry.conformanceLevel());
                 if (format == DocumentFormat.PADES && parameters.getSignatureLevel() != SignatureLevel.PAdES_BASELINE_B
                         && parameters.getSignatureLevel() != SignatureLevel.PAdES_BASELINE_T) {
                     throw invalid("a PDF's digest is signed at AdES-B-B or AdES-B-T; extend the signed PDF to LT or LTA "
@@ -190,7 +170,8 @@ public class DocumentSigningBean implements DocumentSigning {
                         ? services.pdfDigest(new DSSMessageDigest(digestAlgorithm, digest), (PAdESSignatureParameters) parameters)
                         : new PreparedSignature(services.service(format), digestDocument(digestAlgorithm, hash, number),
                                 parameters, true);
-                batch.add(signature, format, digest, parameters);
+                batch.add(signature, format, List.of(digest));
+                formats.add(formatOf(parameters));
             }
         }
         return batch;
