@@ -8,8 +8,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
-import org.sigillum.sam.once.SingleUseLedger;
 import org.sigillum.sam.auth.Digests;
+import org.sigillum.sam.once.SingleUseLedger;
 import org.sigillum.sam.sad.SadStore;
 
 /**
