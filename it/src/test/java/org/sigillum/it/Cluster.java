@@ -2,12 +2,11 @@ package org.sigillum.it;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -130,19 +129,10 @@ final class Cluster {
     private static String command(String... args) {
         List<String> line = new ArrayList<>(List.of(Sigillum.env("SIGILLUM_IT_CLUSTER_COMMAND"), "cluster"));
         line.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", line) + " failed: " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        ExternalTools.Run run = ExternalTools.run(null, Duration.ofMinutes(10), line);
+        if (run.exit() != 0) {
+            throw new AssertionError(String.join(" ", line) + " failed: " + run.output());
         }
+        return run.output();
     }
 }

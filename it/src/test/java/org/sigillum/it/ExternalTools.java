@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,15 +22,29 @@ final class ExternalTools {
     }
 
     static Run run(Path directory, String... command) {
+        return run(directory, Duration.ofSeconds(60), List.of(command));
+    }
+
+    /**
+     * Runs a command in {@code directory} (null: the current one) to its end, its error merged into its output, which
+     * is read as it comes so that a chatty command never blocks on a full pipe; fails the test if it does not end in
+     * time.
+     */
+    static Run run(Path directory, Duration timeout, List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("timed out: " + String.join(" ", command));
             }
-            return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            return new Run(process.exitValue(), output);
         } catch (IOException e) {
-            throw new AssertionError("cannot run " + command[0] + ": " + e.getMessage(), e);
+            throw new AssertionError("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -43,23 +57,25 @@ final class ExternalTools {
                 content, "-CAfile", "chain.pem", "-purpose", "any", "-out", "/dev/null");
     }
 
-    /** A scratch directory holding the built-in CA's root and issuing certificates as PEM (root.pem, issuing.pem, chain.pem). */
+    /** A scratch directory holding the built-in CA's certificates as PEM (see {@link #writeCaCertificates}). */
     static Path workspaceWithCaCertificates() throws IOException {
         Path dir = Files.createTempDirectory("sigillum-verify");
+        writeCaCertificates(dir);
+        return dir;
+    }
+
+    /** Writes the server's root.pem, issuing.pem, chain.pem (root and issuing) and tsa.pem into {@code dir}. */
+    static void writeCaCertificates(Path dir) throws IOException {
         String root = pem(Sigillum.getBytes("/ca/root.crt"));
         String issuing = pem(Sigillum.getBytes("/ca/issuing.crt"));
         Files.writeString(dir.resolve("root.pem"), root);
         Files.writeString(dir.resolve("issuing.pem"), issuing);
         Files.writeString(dir.resolve("chain.pem"), root + issuing);
-        return dir;
+        Files.writeString(dir.resolve("tsa.pem"), pem(Sigillum.getBytes("/ca/tsa.crt")));
     }
 
     static String pem(byte[] der) {
-        List<String> lines = new ArrayList<>();
-        String base64 = Base64.getEncoder().encodeToString(der);
-        for (int i = 0; i < base64.length(); i += 64) {
-            lines.add(base64.substring(i, Math.min(base64.length(), i + 64)));
-        }
-        return "-----BEGIN CERTIFICATE-----\n" + String.join("\n", lines) + "\n-----END CERTIFICATE-----\n";
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END CERTIFICATE-----\n";
     }
 }

@@ -1,12 +1,9 @@
 package org.sigillum.it;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +33,7 @@ final class HeapPeak {
             List<String> resets = new ArrayList<>();
             heap.forEach(pool -> resets.add(POOLS + "/name=" + pool + ":reset-peak-usage"));
             if (!resets.isEmpty()) {
-                cli(resets);
+                ManagementCli.runAll(resets);
             }
             return new HeapPeak(heap);
         } catch (RuntimeException | AssertionError e) {
@@ -48,7 +45,7 @@ final class HeapPeak {
         try {
             Map<String, Long> peaks = heapPeaks();
             long sum = heapPools.stream().mapToLong(pool -> peaks.getOrDefault(pool, 0L)).sum();
-            Matcher max = HEAP_MAX.matcher(cli(List.of(
+            Matcher max = HEAP_MAX.matcher(ManagementCli.runAll(List.of(
                     "/core-service=platform-mbean/type=memory:read-attribute(name=heap-memory-usage)")));
             return "heap peak <= " + sum / (1024 * 1024) + " MiB (sum of the peaks of " + heapPools + ")"
                     + (max.find() ? " of a " + Long.parseLong(max.group(1)) / (1024 * 1024) + " MiB maximum heap" : "");
@@ -59,7 +56,7 @@ final class HeapPeak {
 
     /** Peak used bytes of each heap pool, by name. */
     private static Map<String, Long> heapPeaks() {
-        String output = cli(List.of(POOLS + ":read-children-resources(child-type=name, include-runtime=true)"));
+        String output = ManagementCli.runAll(List.of(POOLS + ":read-children-resources(child-type=name, include-runtime=true)"));
         Map<String, Long> peaks = new LinkedHashMap<>();
         Matcher pool = POOL.matcher(output);
         List<int[]> spans = new ArrayList<>();
@@ -78,26 +75,5 @@ final class HeapPeak {
             }
         }
         return peaks;
-    }
-
-    private static String cli(List<String> commands) {
-        // --commands splits at every comma: a command with commas of its own goes alone, with --command
-        String batch = commands.size() == 1 ? "--command=" + commands.get(0) : "--commands=" + String.join(",", commands);
-        ProcessBuilder builder = new ProcessBuilder(Sigillum.env("SIGILLUM_IT_JBOSS_CLI"), "-c",
-                "--controller=" + Sigillum.env("SIGILLUM_IT_CONTROLLER"), batch);
-        builder.redirectErrorStream(true);
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("jboss-cli failed: " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

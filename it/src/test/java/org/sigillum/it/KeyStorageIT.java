@@ -16,10 +16,10 @@ import java.security.Signature;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.Mechanism;
@@ -167,11 +167,11 @@ class KeyStorageIT {
     private static String pgDump() throws IOException, InterruptedException {
         String url = Sigillum.env("SIGILLUM_IT_DB_URL");
         java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
-        Process process = new ProcessBuilder(Sigillum.env("SIGILLUM_IT_PG_DUMP"), "-h", uri.getHost(), "-p",
-                String.valueOf(uri.getPort()), "-U", Sigillum.env("SIGILLUM_IT_DB_USER"), "--data-only",
-                uri.getPath().substring(1)).redirectErrorStream(true).start();
-        String dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, "pg_dump failed: " + dump);
+        ExternalTools.Run run = ExternalTools.run(null, Duration.ofSeconds(60), List.of(Sigillum.env("SIGILLUM_IT_PG_DUMP"),
+                "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", Sigillum.env("SIGILLUM_IT_DB_USER"),
+                "--data-only", uri.getPath().substring(1)));
+        String dump = run.output();
+        assertTrue(run.exit() == 0, "pg_dump failed: " + dump);
         assertTrue(dump.contains("COPY public.credential"), "dump lacks the credential table");
         return dump;
     }

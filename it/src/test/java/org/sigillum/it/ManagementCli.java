@@ -1,13 +1,12 @@
 package org.sigillum.it;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,22 +33,17 @@ final class ManagementCli {
     }
 
     private static String execute(String controller, String what) {
-        ProcessBuilder builder = new ProcessBuilder(Sigillum.env("SIGILLUM_IT_JBOSS_CLI"), "-c",
-                "--controller=" + controller, what);
-        builder.redirectErrorStream(true);
-        try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || !output.contains("success")) {
-                throw new AssertionError("jboss-cli failed for " + what + ": " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        ExternalTools.Run run = ExternalTools.run(null, Duration.ofSeconds(60),
+                List.of(Sigillum.env("SIGILLUM_IT_JBOSS_CLI"), "-c", "--controller=" + controller, what));
+        if (run.exit() != 0 || !run.output().contains("success")) {
+            throw new AssertionError("jboss-cli failed for " + what + ": " + run.output());
         }
+        return run.output();
+    }
+
+    /** Several commands in one jboss-cli run; --commands splits at every comma, so a command with commas goes alone. */
+    static String runAll(List<String> commands) {
+        return commands.size() == 1 ? run(commands.get(0)) : execute("--commands=" + String.join(",", commands));
     }
 
     /** System properties' stored values: an expression such as {@code ${env.X:default}} stays unresolved. */

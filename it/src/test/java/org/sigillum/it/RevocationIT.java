@@ -97,13 +97,13 @@ class RevocationIT {
     @Test
     void opensslSeesGoodThenRevokedThroughOcspAndTheCrl() throws Exception {
         Credential credential = newCredential();
-        Pki.writeCaFiles(dir);
-        Files.writeString(dir.resolve("ee.pem"), Pki.pem(credential.certificate()));
+        ExternalTools.writeCaCertificates(dir);
+        Files.writeString(dir.resolve("ee.pem"), ExternalTools.pem(credential.certificate()));
         String url = Sigillum.url("/ocsp");
-        String[] ask = {"ocsp", "-issuer", "issuing.pem", "-cert", "ee.pem", "-url", url, "-CAfile", "chain.pem", "-resp_text"};
+        String[] ask = {"openssl", "ocsp", "-issuer", "issuing.pem", "-cert", "ee.pem", "-url", url, "-CAfile", "chain.pem", "-resp_text"};
 
-        Pki.Run good = Pki.openssl(dir, ask);
-        assertEquals(0, good.exitCode(), good.output());
+        ExternalTools.Run good = ExternalTools.run(dir, ask);
+        assertEquals(0, good.exit(), good.output());
         assertTrue(good.output().contains("Response verify OK"), good.output());
         assertTrue(good.output().contains("ee.pem: good"), good.output());
         assertFalse(good.output().contains("WARNING"), "openssl checked the nonce: " + good.output());
@@ -121,13 +121,13 @@ class RevocationIT {
         String serial = revoked.json().get("serialNumber").asText();
         assertEquals(new X509CertificateHolder(credential.certificate()).getSerialNumber(), new BigInteger(serial, 16));
 
-        Pki.Run after = Pki.openssl(dir, ask);
+        ExternalTools.Run after = ExternalTools.run(dir, ask);
         assertTrue(after.output().contains("Response verify OK"), after.output());
         assertTrue(after.output().contains("ee.pem: revoked"), after.output());
         assertTrue(after.output().contains("Reason: keyCompromise"), after.output());
 
         Files.write(dir.resolve("issuing.crl"), Pki.get("/crl/issuing.crl").body());
-        Pki.Run crl = Pki.openssl(dir, "crl", "-inform", "DER", "-in", "issuing.crl", "-CAfile", "chain.pem", "-verify",
+        ExternalTools.Run crl = ExternalTools.run(dir, "openssl", "crl", "-inform", "DER", "-in", "issuing.crl", "-CAfile", "chain.pem", "-verify",
                 "-noout", "-text");
         assertTrue(crl.output().contains("verify OK"), crl.output());
         assertTrue(crl.output().toLowerCase().replace(":", "").contains(serial), "serial " + serial + " in " + crl.output());
@@ -154,9 +154,9 @@ class RevocationIT {
 
     @Test
     void bothCrlsVerifyAndTheirNumbersGrowWithRevocations() throws Exception {
-        Pki.writeCaFiles(dir);
+        ExternalTools.writeCaCertificates(dir);
         Files.write(dir.resolve("root.crl"), Pki.get("/crl/root.crl").body());
-        Pki.Run root = Pki.openssl(dir, "crl", "-inform", "DER", "-in", "root.crl", "-CAfile", "chain.pem", "-verify", "-noout",
+        ExternalTools.Run root = ExternalTools.run(dir, "openssl", "crl", "-inform", "DER", "-in", "root.crl", "-CAfile", "chain.pem", "-verify", "-noout",
                 "-text");
         assertTrue(root.output().contains("verify OK"), root.output());
         assertTrue(root.output().contains("Sigillum Root CA"), root.output());

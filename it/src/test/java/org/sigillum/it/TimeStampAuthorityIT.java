@@ -40,34 +40,34 @@ class TimeStampAuthorityIT {
 
     @Test
     void opensslAcceptsTokensForDataAndForDigests() throws Exception {
-        Pki.writeCaFiles(dir);
+        ExternalTools.writeCaCertificates(dir);
         Files.writeString(dir.resolve("data.txt"), "what was signed");
         for (String digest : new String[] {"-sha256", "-sha384", "-sha512"}) {
-            Pki.Run query = Pki.openssl(dir, "ts", "-query", "-data", "data.txt", digest, "-cert", "-out", "req.tsq");
-            assertEquals(0, query.exitCode(), query.output());
+            ExternalTools.Run query = ExternalTools.run(dir, "openssl", "ts", "-query", "-data", "data.txt", digest, "-cert", "-out", "req.tsq");
+            assertEquals(0, query.exit(), query.output());
             Pki.Binary reply = Pki.post("/tsa", QUERY, Files.readAllBytes(dir.resolve("req.tsq")));
             assertEquals(200, reply.status());
             Files.write(dir.resolve("reply.tsr"), reply.body());
 
-            Pki.Run text = Pki.openssl(dir, "ts", "-reply", "-in", "reply.tsr", "-text");
-            assertEquals(0, text.exitCode(), text.output());
+            ExternalTools.Run text = ExternalTools.run(dir, "openssl", "ts", "-reply", "-in", "reply.tsr", "-text");
+            assertEquals(0, text.exit(), text.output());
             assertTrue(text.output().contains("Status: Granted."), text.output());
             assertTrue(text.output().contains("2.25.289314744165055727315510854504191232832.1.1"), text.output());
             assertTrue(text.output().matches("(?s).*Accuracy: 0x01 seconds.*"), text.output());
 
-            Pki.Run byData = Pki.openssl(dir, "ts", "-verify", "-data", "data.txt", "-in", "reply.tsr",
+            ExternalTools.Run byData = ExternalTools.run(dir, "openssl", "ts", "-verify", "-data", "data.txt", "-in", "reply.tsr",
                     "-CAfile", "chain.pem", "-untrusted", "tsa.pem");
             assertTrue(byData.output().contains("Verification: OK"), byData.output());
             // the query file makes openssl compare imprint and nonce with the request's
-            Pki.Run byQuery = Pki.openssl(dir, "ts", "-verify", "-queryfile", "req.tsq", "-in", "reply.tsr",
+            ExternalTools.Run byQuery = ExternalTools.run(dir, "openssl", "ts", "-verify", "-queryfile", "req.tsq", "-in", "reply.tsr",
                     "-CAfile", "chain.pem", "-untrusted", "tsa.pem");
             assertTrue(byQuery.output().contains("Verification: OK"), byQuery.output());
         }
         String hex = HexFormat.of().formatHex(CscClient.digest("SHA-256", "what was signed".getBytes(StandardCharsets.UTF_8)));
-        Pki.Run query = Pki.openssl(dir, "ts", "-query", "-digest", hex, "-sha256", "-no_nonce", "-out", "req.tsq");
-        assertEquals(0, query.exitCode(), query.output());
+        ExternalTools.Run query = ExternalTools.run(dir, "openssl", "ts", "-query", "-digest", hex, "-sha256", "-no_nonce", "-out", "req.tsq");
+        assertEquals(0, query.exit(), query.output());
         Files.write(dir.resolve("reply.tsr"), Pki.post("/tsa", QUERY, Files.readAllBytes(dir.resolve("req.tsq"))).body());
-        Pki.Run byDigest = Pki.openssl(dir, "ts", "-verify", "-digest", hex, "-in", "reply.tsr", "-CAfile", "chain.pem",
+        ExternalTools.Run byDigest = ExternalTools.run(dir, "openssl", "ts", "-verify", "-digest", hex, "-in", "reply.tsr", "-CAfile", "chain.pem",
                 "-untrusted", "tsa.pem");
         assertTrue(byDigest.output().contains("Verification: OK"), byDigest.output());
     }
@@ -95,8 +95,8 @@ class TimeStampAuthorityIT {
     @Test
     void sha1ImprintIsRejectedWithBadAlg() throws Exception {
         Files.writeString(dir.resolve("data.txt"), "old");
-        Pki.Run query = Pki.openssl(dir, "ts", "-query", "-data", "data.txt", "-sha1", "-out", "req.tsq");
-        assertEquals(0, query.exitCode(), query.output());
+        ExternalTools.Run query = ExternalTools.run(dir, "openssl", "ts", "-query", "-data", "data.txt", "-sha1", "-out", "req.tsq");
+        assertEquals(0, query.exit(), query.output());
         TimeStampResponse response = stamp(Files.readAllBytes(dir.resolve("req.tsq")));
         assertEquals(PKIStatus.REJECTION, response.getStatus());
         assertEquals(PKIFailureInfo.badAlg, response.getFailInfo().intValue());
@@ -134,9 +134,9 @@ class TimeStampAuthorityIT {
         assertEquals(new BigInteger("0a1b2c3d4e5f60718293", 16), token.getTimeStampInfo().getNonce());
         assertArrayEquals(hash, token.getTimeStampInfo().getMessageImprintDigest());
 
-        Pki.writeCaFiles(dir);
+        ExternalTools.writeCaCertificates(dir);
         Files.write(dir.resolve("token.der"), der);
-        Pki.Run verify = Pki.openssl(dir, "ts", "-verify", "-digest", HexFormat.of().formatHex(hash), "-in", "token.der",
+        ExternalTools.Run verify = ExternalTools.run(dir, "openssl", "ts", "-verify", "-digest", HexFormat.of().formatHex(hash), "-in", "token.der",
                 "-token_in", "-CAfile", "chain.pem", "-untrusted", "tsa.pem");
         assertTrue(verify.output().contains("Verification: OK"), verify.output());
     }
