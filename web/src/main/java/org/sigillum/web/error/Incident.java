@@ -34,7 +34,7 @@ public record Incident(ErrorCode code, String description) {
 
     static boolean databaseLost(Throwable failure) {
         boolean lost = false;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof RollbackException || cause instanceof HeuristicMixedException
                     || cause instanceof HeuristicRollbackException || cause instanceof SystemException) {
                 return false;
