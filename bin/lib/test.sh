@@ -16,12 +16,13 @@ test_cleanup() {
 }
 
 cmd_test() {
-    local big_pdf=false
+    local big_pdf=false only=""
     case "${1:-}" in
         --big-pdf) big_pdf=true ;;
+        --it) only="${2:-}"; [ -n "$only" ] || die "test --it needs a failsafe pattern, e.g. 'CscSigningIT' or 'RevocationIT#*'" ;;
         --cluster) cluster_tests; return ;;
         "") ;;
-        *) die "unknown option for test: $1 (known: --big-pdf, --cluster)" ;;
+        *) die "unknown option for test: $1 (known: --big-pdf, --cluster, --it PATTERN)" ;;
     esac
     require_tools
     # PostgreSQL for the server under test; pdfsig and xmlsec1 check signed documents independently of DSS
@@ -39,6 +40,14 @@ cmd_test() {
         export SIGILLUM_HEAP=1g SIGILLUM_IT_LARGE_PDF_MB="${SIGILLUM_BIG_PDF_MB:-200}"
         provision_wildfly
         integration_tests -Dit.test='DocumentApiIT#aLargePdfIsSignedFromDiskAndVerifies'
+        return
+    fi
+    if [ -n "$only" ]; then
+        # a developer's quick loop: no unit tests, only the integration tests that match the pattern
+        say "build (unit tests skipped: --it $only)"
+        (cd "$SIGILLUM_HOME" && mvn -B -ntp -q install -DskipTests) || die "build failed"
+        provision_wildfly
+        integration_tests -Dit.test="$only" -Dfailsafe.failIfNoSpecifiedTests=false
         return
     fi
     say "unit tests"
