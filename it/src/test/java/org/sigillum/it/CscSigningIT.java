@@ -323,7 +323,7 @@ class CscSigningIT {
     }
 
     @Test
-    void deletingACredentialDestroysItsCachedKeyAndEndsItsSads() throws Exception {
+    void a11b3DeletingACredentialDestroysItsCachedKeyAndEndsItsSads() throws Exception {
         CscClient signer = CscClient.newSigner();
         String id = signer.newCredential("{\"keyAlgo\":\"EC\",\"keyCacheSeconds\":600}").get("credentialID").asText();
         int before = Sigillum.operatorGet("/api/v1/diagnostics/hsm/status").json().get("sessionObjects").asInt();

@@ -63,14 +63,14 @@ class InfoIT {
     }
 
     @Test
-    void malformedJsonIsInvalidRequest() {
+    void g5MalformedJsonIsInvalidRequest() {
         ApiErrors.assertError(Sigillum.postJson("/csc/v2/info", "{\"lang\": "), 400, "invalid_request");
         ApiErrors.assertError(Sigillum.postJson("/csc/v2/info", "[1,2"), 400, "invalid_request");
         ApiErrors.assertError(Sigillum.postJson("/csc/v2/info", "{\"lang\": {\"deep\": [}}"), 400, "invalid_request");
     }
 
     @Test
-    void wrongTypeForLangIsInvalidRequest() {
+    void g5WrongTypeForLangIsInvalidRequest() {
         ApiErrors.assertError(Sigillum.postJson("/csc/v2/info", "{\"lang\": [\"en\"]}"), 400, "invalid_request");
     }
 

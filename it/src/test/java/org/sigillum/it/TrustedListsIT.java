@@ -133,7 +133,7 @@ class TrustedListsIT {
     }
 
     @Test
-    void onlyOperatorsSeeAndRefreshTheLists() {
+    void c12OnlyOperatorsSeeAndRefreshTheLists() {
         ApiErrors.assertError(Sigillum.get("/api/v1/trusted-lists", null), 401, "invalid_token");
         ApiErrors.assertError(Sigillum.post("/api/v1/trusted-lists/refresh", "application/json", "{}", null), 401,
                 "invalid_token");
