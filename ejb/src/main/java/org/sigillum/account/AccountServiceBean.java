@@ -136,7 +136,7 @@ public class AccountServiceBean implements AccountService {
         try (HsmConnection connection = hsm.getConnection()) {
             seed = connection.randomBytes(Totp.SEED_BYTES);
             user.totp().enroll(connection.sealSecret(seed, TotpSeed.binding(userId)));
-            String secret = Base32.encode(seed);
+            String secret = Totp.secret(seed);
             audit.record(new AuditEvent(Events.TOTP_ENROLLED, AuditEvent.Outcome.SUCCESS, caller.actor(), userId, null,
                     Map.of()));
             return new TotpEnrollment(secret, Totp.uri(serviceName, user.username(), secret));

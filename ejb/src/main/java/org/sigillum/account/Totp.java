@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.codec.binary.Base32;
 
 /**
  * RFC 6238 as authenticator apps implement it: HMAC-SHA1, 30-second steps, 6 digits. The HMAC itself is the
@@ -19,6 +20,11 @@ public final class Totp {
     private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private Totp() {
+    }
+
+    /** The seed as authenticator apps take it: RFC 4648 base32, without the padding they do not expect. */
+    static String secret(byte[] seed) {
+        return new Base32().encodeToString(seed).replace("=", "");
     }
 
     public static long step(Instant at) {

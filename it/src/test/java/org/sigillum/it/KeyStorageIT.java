@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xipki.pkcs11.wrapper.AttributeVector;
+import org.xipki.pkcs11.wrapper.Functions;
 import org.xipki.pkcs11.wrapper.Mechanism;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.Session;
@@ -126,7 +127,7 @@ class KeyStorageIT {
             verifier = Signature.getInstance("SHA256withRSA");
         } else {
             byte[] raw = session.signSingle(new Mechanism(CKM_ECDSA), key, digest);
-            signature = derEcdsa(raw);
+            signature = Functions.dsaSigPlainToX962(raw);
             verifier = Signature.getInstance("SHA256withECDSA");
         }
         PublicKey stored = Signatures.publicKey(publicKey);
@@ -174,21 +175,5 @@ class KeyStorageIT {
         assertTrue(run.exit() == 0, "pg_dump failed: " + dump);
         assertTrue(dump.contains("COPY public.credential"), "dump lacks the credential table");
         return dump;
-    }
-
-    private static byte[] derEcdsa(byte[] raw) {
-        int n = raw.length / 2;
-        byte[] r = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(raw, 0, n)).toByteArray();
-        byte[] s = new java.math.BigInteger(1, java.util.Arrays.copyOfRange(raw, n, raw.length)).toByteArray();
-        byte[] out = new byte[6 + r.length + s.length];
-        out[0] = 0x30;
-        out[1] = (byte) (4 + r.length + s.length);
-        out[2] = 0x02;
-        out[3] = (byte) r.length;
-        System.arraycopy(r, 0, out, 4, r.length);
-        out[4 + r.length] = 0x02;
-        out[5 + r.length] = (byte) s.length;
-        System.arraycopy(s, 0, out, 6 + r.length, s.length);
-        return out;
     }
 }
