@@ -38,18 +38,26 @@ require_packages() {
 require_tools() {
     command -v java >/dev/null || die "Java 17 is required (apt-get install -y openjdk-17-jdk-headless)"
     command -v mvn >/dev/null || die "Maven is required (apt-get install -y maven)"
-    require_packages softhsm2 opensc unzip curl openssl
+    require_packages softhsm2 opensc unzip curl openssl jq
     softhsm_library >/dev/null || die "libsofthsm2.so not found; set SIGILLUM_PKCS11_LIBRARY"
 }
 
-# Builds the EAR when it is missing or older than any source; tests are the test command's business.
+# Builds the EAR when it is missing or older than any file of a module (sources, resources, CLI scripts,
+# properties, POMs); tests are the test command's business.
 build_if_needed() {
-    if [ -f "$EAR" ] && [ -z "$(find "$SIGILLUM_HOME" -path "$VAR_DIR" -prune -o -path '*/target' -prune -o \
-            -type f \( -name '*.java' -o -name '*.xml' -o -name '*.sql' -o -name '*.html' \) -newer "$EAR" -print -quit)" ]; then
+    if [ -f "$EAR" ] && [ -z "$(module_files_newer_than "$EAR")" ]; then
         return 0
     fi
     say "building Sigillum"
     (cd "$SIGILLUM_HOME" && mvn -q -B clean install -DskipTests) || die "build failed"
+}
+
+# module_files_newer_than FILE: the first file changed after FILE, leaving out build output, run-time state,
+# the commands themselves and documentation
+module_files_newer_than() {
+    find "$SIGILLUM_HOME" \( -path "$VAR_DIR" -o -name target -o -name .git -o -path "$SIGILLUM_HOME/bin" \
+        -o -path "$SIGILLUM_HOME/docs" -o -path "$SIGILLUM_HOME/.ci" \) -prune \
+        -o -type f ! -name '*.md' -newer "$1" -print -quit
 }
 
 random_secret() {

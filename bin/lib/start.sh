@@ -77,7 +77,7 @@ cmd_token() {
         secret=$(bootstrap_client_field "$BOOTSTRAP_CLIENT_FILE" client_secret)
     fi
     curl -fsS -u "$id:$secret" -d grant_type=client_credentials -d scope=admin \
-        "http://127.0.0.1:$port/csc/v2/oauth2/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+        "http://127.0.0.1:$port/csc/v2/oauth2/token" | jq -er .access_token
 }
 
 cmd_stop() {

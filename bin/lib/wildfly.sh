@@ -40,15 +40,15 @@ bootstrap_client_prepare() {
         return 0
     fi
     if [ ! -f "$file" ]; then
-        (umask 077 && printf '{"client_id":"operator-%s","client_secret":"%s"}\n' "$(random_secret 4)" \
-            "$(random_secret 32)" > "$file")
+        (umask 077 && jq -nc --arg id "operator-$(random_secret 4)" --arg secret "$(random_secret 32)" \
+            '{client_id: $id, client_secret: $secret}' > "$file")
     fi
     export SIGILLUM_BOOTSTRAP_CLIENT_FILE="$file"
 }
 
 # bootstrap_client_field FILE NAME: one field of the bootstrap client file
 bootstrap_client_field() {
-    sed -n "s/.*\"$2\":\"\([^\"]*\)\".*/\1/p" "$1"
+    jq -er --arg name "$2" '.[$name]' "$1"
 }
 
 # instance_configure DIR DBKIND [PROFILE]: applies the CLI scripts to a pristine standalone.xml when they changed;
