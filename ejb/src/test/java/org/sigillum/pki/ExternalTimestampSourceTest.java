@@ -90,7 +90,7 @@ class ExternalTimestampSourceTest {
     }
 
     @Test
-    void refusesAnAnswerToAnotherNonce() {
+    void d7RefusesAnAnswerToAnotherNonce() {
         tamper = request -> new TimeStampRequestGenerator().generate(request.getMessageImprintAlgOID(),
                 request.getMessageImprintDigest(), BigInteger.valueOf(1234));
         ServiceException e = assertThrows(ServiceException.class,
@@ -100,7 +100,7 @@ class ExternalTimestampSourceTest {
     }
 
     @Test
-    void refusesAnAnswerForAnotherImprint() {
+    void d7RefusesAnAnswerForAnotherImprint() {
         tamper = request -> new TimeStampRequestGenerator().generate(request.getMessageImprintAlgOID(), new byte[32],
                 request.getNonce());
         byte[] hash = new byte[32];

@@ -325,7 +325,7 @@ class DocumentApiIT {
     }
 
     @Test
-    void aBodyOverTheLimitIsRefusedWith413BeforeItIsRead() throws Exception {
+    void d4BodyOverTheLimitIsRefusedWith413BeforeItIsRead() throws Exception {
         Path dir = Files.createTempDirectory("sigillum-documents");
         Path huge = dir.resolve("huge.pdf");
         try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {

@@ -80,13 +80,13 @@ class InfoIT {
     }
 
     @Test
-    void oversizedBodyIsRefusedAt413BeforeItIsRead() throws Exception {
+    void d4OversizedBodyIsRefusedAt413BeforeItIsRead() throws Exception {
         ApiErrors.assertError(OversizedUpload.send("/csc/v2/info", false), 413, "payload_too_large");
         assertEquals(200, Sigillum.postJson("/csc/v2/info", "{}").status(), "the server stays healthy");
     }
 
     @Test
-    void oversizedChunkedBodyIsRefusedAt413WhileItIsRead() throws Exception {
+    void d4OversizedChunkedBodyIsRefusedAt413WhileItIsRead() throws Exception {
         ApiErrors.assertError(OversizedUpload.send("/csc/v2/info", true), 413, "payload_too_large");
     }
 

@@ -197,7 +197,7 @@ class OAuthFlowIT {
     }
 
     @Test
-    void wrongPinOnTheConsentPageDoesNotSayWhichFactorAndLetsTheUserRetry() {
+    void c8WrongPinOnTheConsentPageDoesNotSayWhichFactorAndLetsTheUserRetry() {
         Signer signer = Signer.create();
         String credentialId = signer.credential("{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}").get("credentialID").asText();
         Browser browser = new Browser();
