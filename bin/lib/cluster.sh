@@ -103,7 +103,6 @@ cluster_environment() {
     export SOFTHSM2_CONF="$CLUSTER_DIR/softhsm/softhsm2.conf"
     export SIGILLUM_TOKEN_LABEL="$CLUSTER_TOKEN_LABEL"
     export SIGILLUM_TOKEN_PIN_SOURCE="file:$CLUSTER_DIR/softhsm/token.pin"
-    export SIGILLUM_HTTP_PORT="$HTTP_BASE_PORT"
     export SIGILLUM_PUBLIC_URL="${SIGILLUM_PUBLIC_URL:-http://127.0.0.1:$CLUSTER_PORT}"
     for ((n = 1; n <= nodes; n++)); do
         hosts="${hosts:+$hosts,}$(cluster_jgroups_address "$n")[$(cluster_jgroups_port "$n")]"
