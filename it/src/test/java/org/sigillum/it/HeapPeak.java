@@ -35,7 +35,7 @@ final class HeapPeak {
 
     /** Resets the old generation's peak and notes its use now. */
     static HeapPeak start() {
-        String pool = heapPools().keySet().stream().filter(name -> name.contains("Old Gen") || name.contains("Tenured"))
+        String pool = heapPools().keySet().stream().filter(name -> name.replace('_', ' ').contains("Old Gen") || name.contains("Tenured"))
                 .findFirst().orElseThrow(() -> new AssertionError("no old generation among " + heapPools().keySet()));
         String resetAndRead = ManagementCli.runAll(List.of(POOLS + "/name=" + pool.replace(' ', '_') + ":reset-peak-usage",
                 POOLS + "/name=" + pool.replace(' ', '_') + ":read-resource(include-runtime=true)"));
