@@ -35,10 +35,11 @@ final class HeapPeak {
 
     /** Resets the old generation's peak and notes its use now. */
     static HeapPeak start() {
-        String pool = heapPools().keySet().stream().filter(name -> name.replace('_', ' ').contains("Old Gen") || name.contains("Tenured"))
+        // G1_Old_Gen (G1), Tenured_Gen (Serial), PS_Old_Gen (Parallel): resource names have underscores for spaces
+        String pool = heapPools().keySet().stream().filter(name -> name.contains("Old_Gen") || name.contains("Tenured"))
                 .findFirst().orElseThrow(() -> new AssertionError("no old generation among " + heapPools().keySet()));
-        String resetAndRead = ManagementCli.runAll(List.of(POOLS + "/name=" + pool.replace(' ', '_') + ":reset-peak-usage",
-                POOLS + "/name=" + pool.replace(' ', '_') + ":read-resource(include-runtime=true)"));
+        String resetAndRead = ManagementCli.runAll(List.of(POOLS + "/name=" + pool + ":reset-peak-usage",
+                POOLS + "/name=" + pool + ":read-resource(include-runtime=true)"));
         Matcher used = USED.matcher(resetAndRead);
         if (!used.find()) {
             throw new AssertionError("no usage of " + pool + " in " + resetAndRead);
