@@ -60,6 +60,9 @@ cmd_start() {
     export SIGILLUM_PUBLIC_URL="${SIGILLUM_PUBLIC_URL:-http://127.0.0.1:$port}"
     instance_start "$SERVER_DIR" $((port - 8080))
     wait_until_ready "http://127.0.0.1:$port/health/ready"
+    # the commands for this server name its port when it is not the default one
+    local prefix=""
+    [ "$port" = 8080 ] || prefix="SIGILLUM_HTTP_PORT=$port "
     cat <<DONE
 
 Sigillum is running (database: $dbkind, token: $TOKEN_LABEL).
@@ -67,10 +70,10 @@ Sigillum is running (database: $dbkind, token: $TOKEN_LABEL).
   OpenAPI         http://127.0.0.1:$port/openapi
   Readiness       http://127.0.0.1:$port/health/ready
   OAuth 2.0       http://127.0.0.1:$port/.well-known/oauth-authorization-server
-  Admin API       http://127.0.0.1:$port/api/v1/  (Authorization: Bearer \$(bin/sigillum token))
+  Admin API       http://127.0.0.1:$port/api/v1/  (Authorization: Bearer \$(${prefix}bin/sigillum token))
   Operator client $( [ -n "${SIGILLUM_BOOTSTRAP_CLIENT_FILE:-}" ] && echo "$SIGILLUM_BOOTSTRAP_CLIENT_FILE" || echo "SIGILLUM_BOOTSTRAP_CLIENT_ID")
-  Logs            bin/sigillum logs
-  Stop            bin/sigillum stop
+  Logs            ${prefix}bin/sigillum logs
+  Stop            ${prefix}bin/sigillum stop
 DONE
 }
 
