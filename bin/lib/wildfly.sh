@@ -123,9 +123,11 @@ ${SIGILLUM_JAVA_OPTS:-}"
     wait_for_deployment "$inst"
 }
 
+# wait_for_deployment DIR: until the EAR is deployed, at most SIGILLUM_DEPLOY_TIMEOUT_SECONDS (300: a node revived
+# on a busy two-core machine, joining the cluster's caches, took over 180 s)
 wait_for_deployment() {
-    local inst="$1" deployments="$1/standalone/deployments" i
-    for ((i = 0; i < 360; i++)); do
+    local inst="$1" deployments="$1/standalone/deployments" i seconds="${SIGILLUM_DEPLOY_TIMEOUT_SECONDS:-300}"
+    for ((i = 0; i < seconds * 2; i++)); do
         if [ -f "$deployments/sigillum.ear.deployed" ]; then
             return 0
         fi
@@ -136,7 +138,7 @@ wait_for_deployment() {
         instance_pid "$inst" >/dev/null || { tail -n 40 "$inst/console.log" >&2; die "WildFly exited during start"; }
         sleep 0.5
     done
-    die "deployment did not finish within 180 s"
+    die "deployment did not finish within $seconds s"
 }
 
 # instance_stop DIR: the instance's JVM, found by its base directory whatever happened to its wrapper, is asked to
