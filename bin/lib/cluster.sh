@@ -6,19 +6,24 @@
 # addresses. Faults for the failover tests: revive (start the nodes that are not running, as after a crash), cut and
 # heal (the JGroups link between some nodes and the others), db-restart (PostgreSQL down and up again).
 
-CLUSTER_DIR="$VAR_DIR/cluster"
-CLUSTER_PORT="${SIGILLUM_CLUSTER_PORT:-8080}"
-CLUSTER_PORT_BASE="${SIGILLUM_CLUSTER_PORT_BASE:-0}"
-CLUSTER_PG_PORT="${SIGILLUM_CLUSTER_PG_PORT:-25432}"
-# outside the checkout, as for the tests: the postgres user must reach it
-CLUSTER_PG_DIR="${TMPDIR:-/tmp}/sigillum-cluster-pg-$(id -u)-$CLUSTER_PG_PORT"
 CLUSTER_TOKEN_LABEL=cluster
 # WildFly's default ports, to which each node's offset is added
 HTTP_BASE_PORT=8080
 JGROUPS_TCP_BASE_PORT=7600
 
-# one nftables table per cluster, named by its port base: the rules of a cut never touch another cluster
-CLUSTER_NFT_TABLE="sigillum_cluster_$CLUSTER_PORT_BASE"
+# cluster_settings: the cluster's directory, ports and PostgreSQL from SIGILLUM_CLUSTER_DIR, _PORT, _PORT_BASE and
+# _PG_PORT; the test command sets these for a cluster of its own and calls it again
+cluster_settings() {
+    CLUSTER_DIR="${SIGILLUM_CLUSTER_DIR:-$VAR_DIR/cluster}"
+    CLUSTER_PORT="${SIGILLUM_CLUSTER_PORT:-8080}"
+    CLUSTER_PORT_BASE="${SIGILLUM_CLUSTER_PORT_BASE:-0}"
+    CLUSTER_PG_PORT="${SIGILLUM_CLUSTER_PG_PORT:-25432}"
+    # outside the checkout, as for the tests: the postgres user must reach it
+    CLUSTER_PG_DIR="${TMPDIR:-/tmp}/sigillum-cluster-pg-$(id -u)-$CLUSTER_PG_PORT"
+    # one nftables table per cluster, named by its port base: the rules of a cut never touch another cluster
+    CLUSTER_NFT_TABLE="sigillum_cluster_$CLUSTER_PORT_BASE"
+}
+cluster_settings
 
 cluster_offset() {
     echo $((CLUSTER_PORT_BASE + 100 * $1))
@@ -103,7 +108,6 @@ cluster_environment() {
     export SOFTHSM2_CONF="$CLUSTER_DIR/softhsm/softhsm2.conf"
     export SIGILLUM_TOKEN_LABEL="$CLUSTER_TOKEN_LABEL"
     export SIGILLUM_TOKEN_PIN_SOURCE="file:$CLUSTER_DIR/softhsm/token.pin"
-    export SIGILLUM_HTTP_PORT="$HTTP_BASE_PORT"
     export SIGILLUM_PUBLIC_URL="${SIGILLUM_PUBLIC_URL:-http://127.0.0.1:$CLUSTER_PORT}"
     for ((n = 1; n <= nodes; n++)); do
         hosts="${hosts:+$hosts,}$(cluster_jgroups_address "$n")[$(cluster_jgroups_port "$n")]"

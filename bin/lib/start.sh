@@ -1,6 +1,9 @@
 # The quick-start server: bin/sigillum start | stop | status | logs
 
-SERVER_DIR="$VAR_DIR/server"
+# SIGILLUM_HTTP_PORT moves every port of the quick-start server (HTTP, HTTPS, management, transactions) by the same
+# port offset, and names its own instance directory: two quick-start servers on different ports run side by side
+QUICKSTART_PORT="${SIGILLUM_HTTP_PORT:-8080}"
+if [ "$QUICKSTART_PORT" = 8080 ]; then SERVER_DIR="$VAR_DIR/server"; else SERVER_DIR="$VAR_DIR/server-$QUICKSTART_PORT"; fi
 BOOTSTRAP_CLIENT_FILE="$VAR_DIR/bootstrap-client.json"
 TOKEN_LABEL="${SIGILLUM_TOKEN_LABEL:-sigillum}"
 
@@ -42,18 +45,24 @@ cmd_start() {
             *) die "unknown option for start: $1" ;;
         esac
     done
-    local dbkind=h2 port="${SIGILLUM_HTTP_PORT:-8080}"
+    local dbkind=h2 port="$QUICKSTART_PORT"
     if [ -n "${SIGILLUM_DB_URL:-}" ]; then
         dbkind=postgresql
         [ -n "${SIGILLUM_DB_PASSWORD:-}" ] || die "SIGILLUM_DB_PASSWORD (or --db-password) is required with PostgreSQL"
     fi
+    # WildFly's default ports run from 4712 (transactions) to 9993 (management over HTTPS); each moves by the offset
+    [[ "$port" =~ ^[0-9]+$ ]] && [ "$port" -ge 4392 ] && [ "$port" -le 63622 ] \
+        || die "SIGILLUM_HTTP_PORT must be a port from 4392 to 63622 (every other port moves with it)"
     require_tools
     build_if_needed
     mkdir -p "$VAR_DIR"
     prepare_instance "$SERVER_DIR" "$TOKEN_LABEL" "$dbkind" "$BOOTSTRAP_CLIENT_FILE"
     export SIGILLUM_PUBLIC_URL="${SIGILLUM_PUBLIC_URL:-http://127.0.0.1:$port}"
-    instance_start "$SERVER_DIR" 0
+    instance_start "$SERVER_DIR" $((port - 8080))
     wait_until_ready "http://127.0.0.1:$port/health/ready"
+    # the commands for this server name its port when it is not the default one
+    local prefix=""
+    [ "$port" = 8080 ] || prefix="SIGILLUM_HTTP_PORT=$port "
     cat <<DONE
 
 Sigillum is running (database: $dbkind, token: $TOKEN_LABEL).
@@ -61,16 +70,16 @@ Sigillum is running (database: $dbkind, token: $TOKEN_LABEL).
   OpenAPI         http://127.0.0.1:$port/openapi
   Readiness       http://127.0.0.1:$port/health/ready
   OAuth 2.0       http://127.0.0.1:$port/.well-known/oauth-authorization-server
-  Admin API       http://127.0.0.1:$port/api/v1/  (Authorization: Bearer \$(bin/sigillum token))
+  Admin API       http://127.0.0.1:$port/api/v1/  (Authorization: Bearer \$(${prefix}bin/sigillum token))
   Operator client $( [ -n "${SIGILLUM_BOOTSTRAP_CLIENT_FILE:-}" ] && echo "$SIGILLUM_BOOTSTRAP_CLIENT_FILE" || echo "SIGILLUM_BOOTSTRAP_CLIENT_ID")
-  Logs            bin/sigillum logs
-  Stop            bin/sigillum stop
+  Logs            ${prefix}bin/sigillum logs
+  Stop            ${prefix}bin/sigillum stop
 DONE
 }
 
 # bin/sigillum token: an admin-scope access token for the bootstrap client (client_credentials grant)
 cmd_token() {
-    local id="${SIGILLUM_BOOTSTRAP_CLIENT_ID:-}" secret="${SIGILLUM_BOOTSTRAP_CLIENT_SECRET:-}" port="${SIGILLUM_HTTP_PORT:-8080}"
+    local id="${SIGILLUM_BOOTSTRAP_CLIENT_ID:-}" secret="${SIGILLUM_BOOTSTRAP_CLIENT_SECRET:-}" port="$QUICKSTART_PORT"
     if [ -z "$id" ] || [ -z "$secret" ]; then
         [ -f "$BOOTSTRAP_CLIENT_FILE" ] || die "no bootstrap client: run bin/sigillum start first"
         id=$(bootstrap_client_field "$BOOTSTRAP_CLIENT_FILE" client_id)
@@ -88,8 +97,8 @@ cmd_stop() {
 cmd_status() {
     local pid
     if pid=$(instance_pid "$SERVER_DIR"); then
-        echo "running pid=$pid url=http://127.0.0.1:${SIGILLUM_HTTP_PORT:-8080}"
-        curl -sS "http://127.0.0.1:${SIGILLUM_HTTP_PORT:-8080}/health/ready" || true
+        echo "running pid=$pid url=http://127.0.0.1:$QUICKSTART_PORT"
+        curl -sS "http://127.0.0.1:$QUICKSTART_PORT/health/ready" || true
         echo
     else
         echo "stopped"

@@ -1,7 +1,7 @@
 # bin/sigillum test: unit tests (with a real SoftHSM2 token), then black-box integration tests against a
-# server this command starts on PostgreSQL with a fresh token, and stops again. With --big-pdf: only the
-# large-PDF test, with a 200 MB PDF (SIGILLUM_BIG_PDF_MB) against a server with a 1 GiB heap. With --cluster:
-# only the failover tests (JUnit tag "cluster"), against a two-node cluster this command starts and stops.
+# server this command starts on PostgreSQL with a fresh token, and stops again, then the failover tests (JUnit tag
+# "cluster") against a two-node cluster of its own. With --big-pdf: only the large-PDF test, with a 200 MB PDF
+# (SIGILLUM_BIG_PDF_MB) against a server with a 1 GiB heap. With --cluster: only the failover tests.
 
 TEST_DIR="$VAR_DIR/test"
 TEST_PORT_OFFSET="${SIGILLUM_TEST_PORT_OFFSET:-10000}"
@@ -20,7 +20,7 @@ cmd_test() {
     case "${1:-}" in
         --big-pdf) big_pdf=true ;;
         --it) only="${2:-}"; [ -n "$only" ] || die "test --it needs a failsafe pattern, e.g. 'CscSigningIT' or 'RevocationIT#*'" ;;
-        --cluster) cluster_tests; return ;;
+        --cluster) cluster_tests_build; cluster_tests; return ;;
         "") ;;
         *) die "unknown option for test: $1 (known: --big-pdf, --cluster, --it PATTERN)" ;;
     esac
@@ -61,6 +61,12 @@ cmd_test() {
     provision_wildfly
     cli_check_inverses "$TEST_DIR/cli"
     integration_tests
+    # the cluster after the server of the integration tests is gone: its memory back, and nothing of its
+    # environment (public URL, pool sizes, SIGILLUM_IT_*) carried over, as with --cluster alone
+    test_cleanup
+    require_packages nftables
+    (unset SIGILLUM_PUBLIC_URL SIGILLUM_HSM_POOL_MIN SIGILLUM_HSM_POOL_MAX "${!SIGILLUM_IT_@}"; cluster_tests)
+    say "all tests passed"
 }
 
 # integration_tests [MAVEN ARGS]: a server on a throw-away PostgreSQL cluster, and the ITs of it/ against it
@@ -93,21 +99,33 @@ integration_tests() {
     # where TrustedListsIT serves the LOTL and trusted list it builds, in this run's port range
     export SIGILLUM_IT_TRUSTED_LISTS_PORT=$((8098 + TEST_PORT_OFFSET))
     (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false "$@") || die "integration tests failed"
-    say "all tests passed"
+    say "integration tests passed"
 }
 
-# cluster_tests: the ITs tagged "cluster" against a fresh cluster (bin/sigillum cluster), stopped afterwards. Two
-# nodes by default (SIGILLUM_CLUSTER_TEST_NODES), the smallest cluster that must survive losing one.
-cluster_tests() {
-    local nodes="${SIGILLUM_CLUSTER_TEST_NODES:-2}" n
+# cluster_tests_build: what --cluster alone needs before cluster_tests (the default run has it already)
+cluster_tests_build() {
     require_tools
     # nftables: the split test cuts the JGroups link with it
     require_packages nftables
     say "build (unit tests skipped: --cluster)"
     (cd "$SIGILLUM_HOME" && mvn -B -ntp -q install -DskipTests) || die "build failed"
-    say "CLI scripts of the HA profile: each remove script undoes its configure script"
     provision_wildfly
-    cli_check_inverses_ha "$VAR_DIR/cluster-cli"
+}
+
+# cluster_tests: the ITs tagged "cluster" against a fresh cluster (bin/sigillum cluster), stopped afterwards. Two
+# nodes by default (SIGILLUM_CLUSTER_TEST_NODES), the smallest cluster that must survive losing one. The cluster
+# is the tests' own: under var/test/cluster, its balancer at 8080 + SIGILLUM_TEST_PORT_OFFSET + 1000 and its nodes
+# at port offsets from SIGILLUM_TEST_PORT_OFFSET + 1100, PostgreSQL on SIGILLUM_TEST_PG_PORT + 1, unless
+# SIGILLUM_CLUSTER_PORT, _PORT_BASE and _PG_PORT say otherwise; an operator's cluster is never touched.
+cluster_tests() {
+    local nodes="${SIGILLUM_CLUSTER_TEST_NODES:-2}" n
+    export SIGILLUM_CLUSTER_DIR="$TEST_DIR/cluster"
+    export SIGILLUM_CLUSTER_PORT="${SIGILLUM_CLUSTER_PORT:-$((8080 + TEST_PORT_OFFSET + 1000))}"
+    export SIGILLUM_CLUSTER_PORT_BASE="${SIGILLUM_CLUSTER_PORT_BASE:-$((TEST_PORT_OFFSET + 1000))}"
+    export SIGILLUM_CLUSTER_PG_PORT="${SIGILLUM_CLUSTER_PG_PORT:-$((TEST_PG_PORT + 1))}"
+    cluster_settings
+    say "CLI scripts of the HA profile: each remove script undoes its configure script"
+    cli_check_inverses_ha "$TEST_DIR/cluster-cli"
     trap cluster_stop EXIT
     cluster_start "$nodes"
     local urls="" pids="" controllers="" inst
@@ -121,9 +139,8 @@ cluster_tests() {
     export SIGILLUM_IT_NODE_CONTROLLERS="$controllers" SIGILLUM_IT_JBOSS_CLI="$JBOSS_HOME/bin/jboss-cli.sh"
     export SIGILLUM_IT_BALANCER_URL="http://127.0.0.1:$CLUSTER_PORT"
     # the faults the tests cause (cut, heal, revive, db-restart) go through the cluster command, on this cluster
+    # (the SIGILLUM_CLUSTER_* variables exported above)
     export SIGILLUM_IT_CLUSTER_COMMAND="$SIGILLUM_HOME/bin/sigillum"
-    export SIGILLUM_CLUSTER_PORT="$CLUSTER_PORT" SIGILLUM_CLUSTER_PORT_BASE="$CLUSTER_PORT_BASE"
-    export SIGILLUM_CLUSTER_PG_PORT="$CLUSTER_PG_PORT"
     export SIGILLUM_IT_DB_URL="$SIGILLUM_DB_URL" SIGILLUM_IT_DB_USER="$SIGILLUM_DB_USER"
     export SIGILLUM_IT_DB_PASSWORD="$SIGILLUM_DB_PASSWORD"
     export SIGILLUM_IT_TOKEN_DIR="$CLUSTER_DIR/softhsm/tokens"

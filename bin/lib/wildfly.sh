@@ -66,13 +66,25 @@ instance_configure() {
     cli_run_embedded "$inst/standalone" "$CLI_DIR/10-configure-microprofile.cli" \
         "$CLI_DIR/20-configure-datasource-$dbkind.cli" "$CLI_DIR/30-configure-hsm.cli" \
         "$CLI_DIR/40-configure-cache${profile:+-$profile}.cli" "$CLI_DIR/50-configure-server.cli" \
-        "$CLI_DIR/60-configure-pki.cli" ${ha_scripts[@]+"${ha_scripts[@]}"} || die "WildFly configuration failed"
+        "$CLI_DIR/55-configure-http-listener.cli" "$CLI_DIR/60-configure-pki.cli" ${ha_scripts[@]+"${ha_scripts[@]}"} \
+        || die "WildFly configuration failed"
     echo "$digest" > "$inst/config.sha"
 }
 
+# instance_pid DIR: the PID of the instance's JVM, the process whose death is the server's death, found by the base
+# directory on its command line rather than through the standalone.sh wrapper that started it: a wrapper killed on
+# its own leaves the JVM serving, and that JVM is still this instance's. Fails when no JVM runs for DIR.
 instance_pid() {
-    local inst="$1"
-    [ -f "$inst/server.pid" ] && kill -0 "$(cat "$inst/server.pid")" 2>/dev/null && cat "$inst/server.pid"
+    local base="-Djboss.server.base.dir=$1/standalone" file pid
+    # /proc/PID/cmdline holds the arguments NUL-separated: whole-argument matches, so var/server never matches
+    # var/server-9080, and the embedded CLI (org.jboss.as.cli) that configures the same base directory is no server
+    for file in $(grep -lzFx -e "$base" /proc/[0-9]*/cmdline 2>/dev/null); do
+        grep -qzFx -e org.jboss.as.standalone "$file" 2>/dev/null || continue
+        pid="${file#/proc/}"
+        echo "${pid%/cmdline}"
+        return 0
+    done
+    return 1
 }
 
 # instance_start DIR PORT_OFFSET: the environment (SIGILLUM_*, SOFTHSM2_CONF) must be exported by the caller;
@@ -88,29 +100,34 @@ instance_start() {
         fi
         return 0
     fi
+    # server.pid of earlier versions named the wrapper; instance_pid finds the JVM itself
     rm -f "$deployments"/sigillum.ear* "$inst/server.pid"
     cp "$EAR" "$deployments/sigillum.ear"
     export JAVA_OPTS="-Xms256m -Xmx${SIGILLUM_HEAP:-2g} -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m \
 -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true \
 ${SIGILLUM_JAVA_OPTS:-}"
-    say "starting WildFly (instance $inst)"
-    setsid bash -c 'echo $$ > "$0/server.pid"; exec "$1/bin/standalone.sh" -c standalone.xml \
-        -Djboss.server.base.dir="$0/standalone" -Djboss.socket.binding.port-offset="$2" \
-        -Djboss.http.port="$3" -b 127.0.0.1 -bmanagement 127.0.0.1' \
-        "$inst" "$JBOSS_HOME" "$offset" "${SIGILLUM_HTTP_PORT:-8080}" > "$inst/console.log" 2>&1 < /dev/null &
+    say "starting WildFly (instance $inst, port offset $offset)"
+    # every socket binding (HTTP, HTTPS, management, transactions, JGroups) moves by the offset; no port of its own
+    setsid "$JBOSS_HOME/bin/standalone.sh" -c standalone.xml -Djboss.server.base.dir="$inst/standalone" \
+        -Djboss.socket.binding.port-offset="$offset" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+        > "$inst/console.log" 2>&1 < /dev/null &
+    local wrapper=$! i
     # not a job of this shell: a node killed on purpose (bench cluster) is no news to report when it dies
     disown
-    local i
-    for ((i = 0; i < 50; i++)); do
-        [ -s "$inst/server.pid" ] && break
+    for ((i = 0; i < 300; i++)); do
+        instance_pid "$inst" >/dev/null && break
+        kill -0 "$wrapper" 2>/dev/null || { tail -n 40 "$inst/console.log" >&2; die "WildFly exited during start"; }
         sleep 0.1
     done
+    instance_pid "$inst" >/dev/null || die "no JVM for instance $inst after 30 s"
     wait_for_deployment "$inst"
 }
 
+# wait_for_deployment DIR: until the EAR is deployed, at most SIGILLUM_DEPLOY_TIMEOUT_SECONDS (300: a node revived
+# on a busy two-core machine, joining the cluster's caches, took over 180 s)
 wait_for_deployment() {
-    local inst="$1" deployments="$1/standalone/deployments" i
-    for ((i = 0; i < 360; i++)); do
+    local inst="$1" deployments="$1/standalone/deployments" i seconds="${SIGILLUM_DEPLOY_TIMEOUT_SECONDS:-300}"
+    for ((i = 0; i < seconds * 2; i++)); do
         if [ -f "$deployments/sigillum.ear.deployed" ]; then
             return 0
         fi
@@ -121,18 +138,24 @@ wait_for_deployment() {
         instance_pid "$inst" >/dev/null || { tail -n 40 "$inst/console.log" >&2; die "WildFly exited during start"; }
         sleep 0.5
     done
-    die "deployment did not finish within 180 s"
+    die "deployment did not finish within $seconds s"
 }
 
+# instance_stop DIR: the instance's JVM, found by its base directory whatever happened to its wrapper, is asked to
+# shut down (SIGTERM, WildFly's graceful stop) and killed after 30 s; the wrapper ends with it
 instance_stop() {
     local inst="$1" pid i
     pid=$(instance_pid "$inst") || return 0
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    kill -TERM "$pid" 2>/dev/null || true
     for ((i = 0; i < 60; i++)); do
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.5
     done
-    kill -KILL -- "-$pid" 2>/dev/null || true
+    kill -KILL "$pid" 2>/dev/null || true
+    for ((i = 0; i < 20; i++)); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.5
+    done
     rm -f "$inst/server.pid"
 }
 
@@ -161,7 +184,8 @@ cli_check_inverses() {
         cp -a "$JBOSS_HOME/standalone" "$base"
         cli_run_embedded "$base" "$CLI_DIR/10-configure-microprofile.cli" "$CLI_DIR/20-configure-datasource-$dbkind.cli" \
             "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache.cli" "$CLI_DIR/50-configure-server.cli" \
-            "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/60-remove-pki.cli" "$CLI_DIR/50-remove-server.cli" \
+            "$CLI_DIR/55-configure-http-listener.cli" "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/60-remove-pki.cli" \
+            "$CLI_DIR/55-remove-http-listener.cli" "$CLI_DIR/50-remove-server.cli" \
             "$CLI_DIR/40-remove-cache.cli" "$CLI_DIR/30-remove-hsm.cli" \
             "$CLI_DIR/20-remove-datasource-$dbkind.cli" "$CLI_DIR/10-remove-microprofile.cli" \
             || die "CLI scripts failed ($dbkind)"
@@ -181,8 +205,9 @@ cli_check_inverses_ha() {
     cli_run_embedded "$dir/baseline" /dev/null || die "embedded CLI failed"
     cli_run_embedded "$dir/ha" "$CLI_DIR/10-configure-microprofile.cli" "$CLI_DIR/20-configure-datasource-postgresql.cli" \
         "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache-ha.cli" "$CLI_DIR/50-configure-server.cli" \
-        "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/70-configure-jgroups-ha.cli" "$CLI_DIR/70-remove-jgroups-ha.cli" \
-        "$CLI_DIR/60-remove-pki.cli" "$CLI_DIR/50-remove-server.cli" "$CLI_DIR/40-remove-cache-ha.cli" \
+        "$CLI_DIR/55-configure-http-listener.cli" "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/70-configure-jgroups-ha.cli" \
+        "$CLI_DIR/70-remove-jgroups-ha.cli" "$CLI_DIR/60-remove-pki.cli" "$CLI_DIR/55-remove-http-listener.cli" \
+        "$CLI_DIR/50-remove-server.cli" "$CLI_DIR/40-remove-cache-ha.cli" \
         "$CLI_DIR/30-remove-hsm.cli" "$CLI_DIR/20-remove-datasource-postgresql.cli" "$CLI_DIR/10-remove-microprofile.cli" \
         || die "CLI scripts failed (ha)"
     diff -u "$dir/baseline/configuration/standalone.xml" "$dir/ha/configuration/standalone.xml" >&2 \

@@ -101,7 +101,7 @@ final class Cluster {
         }
     }
 
-    /** SIGKILL to a node's process and everything under it (standalone.sh and its JVM), as a crash would. */
+    /** SIGKILL to a node's JVM (the PID cluster status prints) and anything under it, as a crash would. */
     static void killWithSigkill(long pid) {
         ProcessHandle node = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no node is running as " + pid));
         List<ProcessHandle> tree = Stream.concat(node.descendants(), Stream.of(node)).toList();

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Checklist F1 to F5 and A8, and an OAuth login whose steps run on different nodes, against a cluster of real WildFly
- * processes started by {@code bin/sigillum test --cluster} (tag "cluster", excluded from the default run): the SAD
+ * processes started by {@code bin/sigillum test} after the other ITs, or {@code --cluster} alone (tag "cluster"): the SAD
  * lives in the replicated cache, so a node that did not issue it can spend it, once. SIGILLUM_IT_URL is node 1;
  * {@link Cluster} knows every node and causes the faults. The tests that kill nodes come last: F1 kills node 1, F5
  * the rest and starts them all again. Two nodes are enough: after a SIGKILL, node 2 alone keeps its caches

@@ -32,10 +32,8 @@ class ContainerBombsIT {
             Sigillum.Reply reply = Sigillum.post("/api/v1/signatures/validate", "application/json", body.toString(),
                     Sigillum.operatorToken());
             assertTrue(System.nanoTime() - started < BOUND_NANOS, "took too long");
-            assertTrue(reply.status() == 400 || reply.status() == 200, reply.toString());
-            if (reply.status() == 200) {
-                assertTrue(!reply.body().contains("TOTAL_PASSED"), "nothing in such a container can pass: " + reply.body());
-            }
+            // not a container the server opens: refused with the reason, never a report on what it could not read
+            ApiErrors.assertError(reply, 400, "invalid_request");
         }
         assertEquals(false, new java.io.File("/tmp/sigillum-traversal").exists(), "no entry was written out");
         assertEquals(200, Sigillum.get("/health/ready", null).status());

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * Verifiers that are not DSS: poppler's pdfsig, OpenSSL, xmlsec1. A signature these accept was not only made
@@ -27,8 +31,9 @@ final class ExternalTools {
 
     /**
      * Runs a command in {@code directory} (null: the current one) to its end, its error merged into its output, which
-     * is read as it comes so that a chatty command never blocks on a full pipe; fails the test if it does not end in
-     * time.
+     * a thread of its own reads as it comes, so that a chatty command never blocks on a full pipe and a hung one
+     * cannot hold the caller past {@code timeout}: then the command and every process it started are killed and the
+     * test fails.
      */
     static Run run(Path directory, Duration timeout, List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -37,17 +42,34 @@ final class ExternalTools {
         }
         try {
             Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            FutureTask<String> output = new FutureTask<>(
+                    () -> new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            Thread reader = new Thread(output, "output of " + command.get(0));
+            reader.setDaemon(true);
+            reader.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("timed out: " + String.join(" ", command));
+                killWithDescendants(process);
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s, killed: "
+                        + String.join(" ", command));
             }
-            return new Run(process.exitValue(), output);
+            // a process the command left running may still hold the pipe open: its output is not awaited for ever
+            return new Run(process.exitValue(), output.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command.get(0) + ": " + e.getMessage(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("no output of " + String.join(" ", command) + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** SIGKILL to the process and to every process under it (a shell's children would keep the output pipe open). */
+    private static void killWithDescendants(Process process) {
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            handle.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> handle).join();
         }
     }
 

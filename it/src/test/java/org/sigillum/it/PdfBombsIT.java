@@ -19,26 +19,32 @@ class PdfBombsIT {
     private static final String ECDSA_SHA256 = "1.2.840.10045.4.3.2";
     private static final String EC = "{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}";
     private static final long BOUND_NANOS = 120_000_000_000L;
+    private static final int INFLATED_MIB = 256;
 
+    /**
+     * A content stream that inflates to 256 MiB is a valid PDF: signing and validating it never need its content, so
+     * both succeed, without the inflated stream ever being in the server's heap.
+     */
     @Test
-    void d2DecompressionBombIsSignedOrRefusedInBoundedTimeAndValidatedWithoutHarm() throws Exception {
+    void d2DecompressionBombIsSignedAndValidatedWithoutInflatingIt() throws Exception {
         byte[] bomb = TestDocuments.pdf(List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"), deflatedZeros(256));
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"), deflatedZeros(INFLATED_MIB));
         DocumentSigner signer = DocumentSigner.create(EC);
+        HeapPeak heap = HeapPeak.start();
         long started = System.nanoTime();
         Sigillum.Reply signed = signer.signDoc(signer.sadFor(bomb), DocumentSigner.document(bomb, "P", "Revision",
                 ECDSA_SHA256));
         assertTrue(System.nanoTime() - started < BOUND_NANOS, "signing took too long");
-        assertTrue(signed.status() == 200 || signed.status() == 400, signed.toString());
-        if (signed.status() == 200) {
-            byte[] document = Base64.getDecoder().decode(signed.json().get("DocumentWithSignature").get(0).asText());
-            started = System.nanoTime();
-            ObjectNode body = Sigillum.object().put("signedDocument", Base64.getEncoder().encodeToString(document));
-            Sigillum.Reply validated = Sigillum.post("/api/v1/signatures/validate", "application/json", body.toString(),
-                    Sigillum.operatorToken());
-            assertTrue(System.nanoTime() - started < BOUND_NANOS, "validation took too long");
-            assertTrue(validated.status() == 200 || validated.status() == 400, validated.toString());
-        }
+        assertEquals(200, signed.status(), signed.toString());
+        byte[] document = Base64.getDecoder().decode(signed.json().get("DocumentWithSignature").get(0).asText());
+        started = System.nanoTime();
+        ObjectNode body = Sigillum.object().put("signedDocument", Base64.getEncoder().encodeToString(document));
+        Sigillum.Reply validated = Sigillum.post("/api/v1/signatures/validate", "application/json", body.toString(),
+                Sigillum.operatorToken());
+        assertTrue(System.nanoTime() - started < BOUND_NANOS, "validation took too long");
+        assertEquals(200, validated.status(), validated.toString());
+        System.out.println("RESULT d2.pdf-bomb " + heap.assertGrowthBelow(INFLATED_MIB * 1024L * 1024 / 2,
+                "signing and validating a PDF whose stream inflates to " + INFLATED_MIB + " MiB"));
         assertEquals(200, Sigillum.get("/health/ready", null).status());
     }
 
@@ -61,10 +67,8 @@ class PdfBombsIT {
             Sigillum.Reply reply = signer.signDoc(signer.sadFor(hostile), DocumentSigner.document(hostile, "P", "Revision",
                     ECDSA_SHA256));
             assertTrue(System.nanoTime() - started < BOUND_NANOS, "took too long");
-            assertTrue(reply.status() == 200 || reply.status() == 400, reply.toString());
-            if (reply.status() == 400) {
-                ApiErrors.assertError(reply, 400, "invalid_request");
-            }
+            // a page tree that is not a tree, or nesting no real document has, is a malformed PDF: refused, not signed
+            ApiErrors.assertError(reply, 400, "invalid_request");
         }
         assertEquals(200, Sigillum.get("/health/ready", null).status());
     }
