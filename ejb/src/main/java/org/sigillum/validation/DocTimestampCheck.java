@@ -55,9 +55,9 @@ final class DocTimestampCheck {
                 return false;
             }
             byte[] contents = string.getBytes();
-            int[] range = new int[4];
+            long[] range = new long[4];
             for (int i = 0; i < 4; i++) {
-                range[i] = (int) number(byteRange, i);
+                range[i] = byteRange.getObject(i) instanceof COSNumber number ? number.longValue() : -1;
             }
             ContentInfo info;
             try (ASN1InputStream in = new ASN1InputStream(contents)) {
@@ -87,11 +87,11 @@ final class DocTimestampCheck {
         }
     }
 
-    private static void write(OutputStream out, byte[] pdf, int offset, int length) throws IOException {
-        if (offset < 0 || length < 0 || (long) offset + length > pdf.length) {
+    private static void write(OutputStream out, byte[] pdf, long offset, long length) throws IOException {
+        if (offset < 0 || length < 0 || offset + length > pdf.length) {
             throw new IOException("byte range outside the document");
         }
-        out.write(pdf, offset, length);
+        out.write(pdf, (int) offset, (int) length);
     }
 
     private static float number(COSArray array, int index) {
