@@ -57,7 +57,7 @@ public class PdfLimits {
         return MemoryUsageSetting.setupMixed(maxHeapMib * MIB, maxStorageMib * MIB).streamCache;
     }
 
-    /** How long the pages changed after a signature may take to render and compare, for one signature. */
+    /** How long the pages changed after the signatures of one document may take to render and compare. */
     public Duration compareBudget() {
         return Duration.ofSeconds(Math.max(0, compareSeconds));
     }

@@ -43,8 +43,21 @@ final class PdfRevisionReview {
     /** Ordered by how much they may alter: a certification allows the kinds up to a bound. */
     enum Kind { NONE, LTV, SIGNATURE, FORM_FILL, ANNOTATION, UNDEFINED }
 
-    /** One revision after the signed one: where it ends, what kind of change it is, the objects and pages it touches. */
-    record Revision(int number, long end, Kind kind, List<String> objects, List<Integer> pages, boolean unaccounted) {
+    /**
+     * One revision after the signed one: where it ends, what kind of change it is (its worst object's), the objects
+     * it changes and the kind of each, and the pages it touches.
+     */
+    record Revision(int number, long end, Kind kind, Map<String, Kind> objectKinds, List<Integer> pages,
+                    boolean unaccounted) {
+
+        List<String> objects() {
+            return List.copyOf(objectKinds.keySet());
+        }
+
+        List<String> objects(Kind wanted) {
+            return objectKinds.entrySet().stream().filter(entry -> entry.getValue() == wanted).map(Map.Entry::getKey)
+                    .toList();
+        }
     }
 
     /**
@@ -76,10 +89,11 @@ final class PdfRevisionReview {
             return worst().compareTo(allowed) > 0 || unaccountedBytes();
         }
 
+        /** Objects changed with these kinds, over all revisions. */
         long count(Kind... kinds) {
             Set<Kind> wanted = Set.of(kinds);
-            return revisions.stream().filter(revision -> wanted.contains(revision.kind()))
-                    .mapToLong(revision -> revision.objects().size()).sum();
+            return revisions.stream().flatMap(revision -> revision.objectKinds().values().stream())
+                    .filter(wanted::contains).count();
         }
     }
 
@@ -92,13 +106,17 @@ final class PdfRevisionReview {
     private static final COSName DSS = COSName.getPDFName("DSS");
     private static final COSName EXTENSIONS = COSName.getPDFName("Extensions");
     private static final COSName DOC_TIMESTAMP = COSName.getPDFName("DocTimeStamp");
+    /** What signing and LTV updates change in the catalog: the form, validation data, extensions, PDF/A intents. */
+    private static final Set<COSName> CATALOG_UPDATES = Set.of(COSName.ACRO_FORM, DSS, EXTENSIONS, COSName.METADATA,
+            COSName.getPDFName("OutputIntents"));
 
     private final Supplier<StreamCacheCreateFunction> cache;
-    private final Duration compareBudget;
+    private final long deadline;
 
+    /** A review for one request: pages of all its signatures are compared within {@code compareBudget}. */
     PdfRevisionReview(Supplier<StreamCacheCreateFunction> cache, Duration compareBudget) {
         this.cache = cache;
-        this.compareBudget = compareBudget;
+        this.deadline = System.nanoTime() + compareBudget.toNanos();
     }
 
     /** The review for the signature with {@code byteRange}, or null when its range does not fit the document. */
@@ -108,18 +126,16 @@ final class PdfRevisionReview {
             return null;
         }
         int signedEnd = (int) (byteRange[2] + byteRange[3]);
-        long deadline = System.nanoTime() + compareBudget.toNanos();
         try (PDDocument signed = load(pdf, signedEnd)) {
-            return review(pdf, byteRange, signedEnd, signed, deadline);
+            return review(pdf, byteRange, signedEnd, signed);
         } catch (IOException e) {
             // the signed revision itself cannot be read: nothing after it can be vouched for
-            return new Result(null, List.of(new Revision(1, pdf.length, Kind.UNDEFINED, List.of(), List.of(), true)),
+            return new Result(null, List.of(new Revision(1, pdf.length, Kind.UNDEFINED, Map.of(), List.of(), true)),
                     List.of(), List.of(), List.of());
         }
     }
 
-    private Result review(byte[] pdf, long[] byteRange, int signedEnd, PDDocument signed, long deadline)
-            throws IOException {
+    private Result review(byte[] pdf, long[] byteRange, int signedEnd, PDDocument signed) throws IOException {
         Integer permission = certificationPermission(signed, byteRange);
         PdfObjectRoles signedRoles = PdfObjectRoles.of(signed);
         List<Revision> revisions = new ArrayList<>();
@@ -136,7 +152,7 @@ final class PdfRevisionReview {
                 try {
                     next = load(pdf, end);
                 } catch (IOException e) {
-                    revisions.add(new Revision(revisions.size() + 1, end, Kind.UNDEFINED, List.of(), List.of(), true));
+                    revisions.add(new Revision(revisions.size() + 1, end, Kind.UNDEFINED, Map.of(), List.of(), true));
                     continue;
                 }
                 opened.add(next);
@@ -193,9 +209,10 @@ final class PdfRevisionReview {
             return objects.values().stream().max(Enum::compareTo).orElse(Kind.NONE);
         }
 
-        List<String> objects() {
-            return objects.entrySet().stream().filter(entry -> entry.getValue() != Kind.NONE)
-                    .map(Map.Entry::getKey).toList();
+        Map<String, Kind> objects() {
+            Map<String, Kind> changed = new TreeMap<>(objects);
+            changed.values().removeIf(kind -> kind == Kind.NONE);
+            return changed;
         }
     }
 
@@ -294,7 +311,7 @@ final class PdfRevisionReview {
         }
         if (roles.contains(Role.CATALOG)) {
             return CosEquality.same(object(previous, key), object(next, key),
-                    Set.of(COSName.ACRO_FORM, DSS, EXTENSIONS, COSName.METADATA)) ? Kind.NONE : Kind.UNDEFINED;
+                    CATALOG_UPDATES) ? Kind.NONE : Kind.UNDEFINED;
         }
         // an object nothing in the document uses is not shown by any reader
         return Kind.NONE;
@@ -313,13 +330,13 @@ final class PdfRevisionReview {
         while (header.find()) {
             lastDefinition.put(Long.parseLong(header.group(1)), header.start());
         }
-        SortedSet<String> objects = new TreeSet<>();
+        Map<String, Kind> objects = new TreeMap<>();
         SortedSet<Integer> pages = new TreeSet<>();
         header = OBJECT_HEADER.matcher(text).region(signedEnd, text.length());
         while (header.find()) {
             long objectNumber = Long.parseLong(header.group(1));
             if (lastDefinition.get(objectNumber) == header.start() && !accounted(offsets, pdf, header.start())) {
-                objects.add(header.group(1) + " " + header.group(2));
+                objects.put(header.group(1) + " " + header.group(2), Kind.UNDEFINED);
                 for (COSObjectKey key : signedRoles.keysOf(objectNumber)) {
                     pages.addAll(signedRoles.pages(key));
                 }
@@ -329,7 +346,7 @@ final class PdfRevisionReview {
         if (objects.isEmpty() && !trailingBytes) {
             return null;
         }
-        return new Revision(number, pdf.length, Kind.UNDEFINED, List.copyOf(objects), List.copyOf(pages), true);
+        return new Revision(number, pdf.length, Kind.UNDEFINED, objects, List.copyOf(pages), true);
     }
 
     /** An offset in the table points at the header, or at the white space just before it. */

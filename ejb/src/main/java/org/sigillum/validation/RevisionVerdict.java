@@ -68,7 +68,8 @@ final class RevisionVerdict {
                         + "objects " + revision.objects() + ", which viewers rebuild and show.");
             } else if (revision.kind() == Kind.UNDEFINED) {
                 reasons.add("Revision " + revision.number() + " after the signature makes changes that are no "
-                        + "validation data, signature, form filling or annotation: objects " + revision.objects() + ".");
+                        + "validation data, signature, form filling or annotation: objects "
+                        + revision.objects(Kind.UNDEFINED) + ".");
             }
         }
         if (!review.contentChangedPages().isEmpty()) {

@@ -163,15 +163,16 @@ public class SignatureValidationBean implements SignatureValidation {
         if (review == null) {
             // DSS could not place the signed revision in the document: nothing after it is vouched for
             review = new PdfRevisionReview.Result(null, List.of(new PdfRevisionReview.Revision(1, documentLength,
-                    PdfRevisionReview.Kind.UNDEFINED, List.of(), List.of(), true)), List.of(), List.of(), List.of());
+                    PdfRevisionReview.Kind.UNDEFINED, Map.of(), List.of(), true)), List.of(), List.of(), List.of());
         }
         List<BigInteger> range = revision.getSignatureByteRange();
         // the signed revision ends where the byte range's second part ends; anything after it came later
         boolean coversWholeDocument = range != null && range.size() == 4
                 && range.get(2).add(range.get(3)).equals(BigInteger.valueOf(documentLength));
         PdfRevisionReview.Kind undefined = PdfRevisionReview.Kind.UNDEFINED;
-        long undefinedChanges = review.revisions().stream().filter(r -> r.kind() == undefined)
-                .mapToLong(r -> Math.max(1, r.objects().size())).sum();
+        // an unaccounted revision without an object definition still counts as one undefined change
+        long undefinedChanges = review.count(undefined) + review.revisions().stream()
+                .filter(r -> r.kind() == undefined && r.objects(undefined).isEmpty()).count();
         return new ValidationResult.PdfModifications(RevisionVerdict.detected(review), review.visibleChangePages(),
                 pages(revision.getPdfPageDifferenceConcernedPages()),
                 pages(revision.getPdfAnnotationsOverlapConcernedPages()), review.count(PdfRevisionReview.Kind.LTV),

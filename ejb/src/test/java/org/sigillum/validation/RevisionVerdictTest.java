@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sigillum.validation.PdfRevisionReview.Kind;
 import org.sigillum.validation.PdfRevisionReview.Result;
@@ -15,7 +16,7 @@ class RevisionVerdictTest {
 
     private static Result result(Integer permission, Kind kind, List<Integer> visible, List<Integer> content,
                                  List<Integer> notCompared) {
-        return new Result(permission, List.of(new Revision(1, 100, kind, List.of("8 0"), List.of(1), false)), visible,
+        return new Result(permission, List.of(new Revision(1, 100, kind, Map.of("8 0", kind), List.of(1), false)), visible,
                 content, notCompared);
     }
 

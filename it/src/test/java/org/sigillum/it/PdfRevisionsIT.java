@@ -58,8 +58,9 @@ class PdfRevisionsIT {
                     .object(widget + 1, "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 "
                             + "/ByteRange [0 10 20 30] /Contents <DEADBEEF00000000> >>")
                     .object(widget + 2, appearance(cover(MALLORY)))
-                    .object(PAGE, "<< " + PAGE_BODY + " /Annots " + annotsWith(signed, widget) + " >>").bytes();
-            assertPopplerShows(attacked, MALLORY);
+                    .object(PAGE, "<< " + PAGE_BODY + " /Annots " + annotsWith(signed, widget) + " >>")
+                    .object(catalogNumber(signed), catalogWithField(signed, widget)).bytes();
+            assertPopplerDrawsOtherwise(signed, attacked);
 
             JsonNode signature = onlySignature(attacked);
             JsonNode modifications = signature.get("pdfModifications");
@@ -70,8 +71,8 @@ class PdfRevisionsIT {
             assertEquals("UNDEFINED", lastRevision(modifications).get("kind").asText(), signature.toString());
             assertEquals(0, modifications.get("extensionChanges").asInt(), "a time-stamp that does not validate and"
                     + " shows something is no LTV update: " + signature);
-            assertEquals(certification == null ? "null" : String.valueOf(certification),
-                    modifications.get("certificationPermission").toString(), signature.toString());
+            assertEquals(String.valueOf(certification), String.valueOf(modifications.get("certificationPermission")),
+                    signature.toString());
             assertEquals(certification != null, modifications.get("certificationViolated").asBoolean(),
                     signature.toString());
         }
@@ -148,7 +149,7 @@ class PdfRevisionsIT {
             assertFalse(clean.get("pdfModifications").get("certificationViolated").asBoolean(), clean.toString());
 
             byte[] changed = check.content() ? replaceContent(certified, MALLORY) : addNote(certified);
-            assertPopplerShows(changed, check.content() ? MALLORY : "Note");
+            assertPopplerDrawsOtherwise(certified, changed);
             JsonNode signature = onlySignature(changed);
             JsonNode modifications = signature.get("pdfModifications");
             assertEquals(check.violated(), modifications.get("certificationViolated").asBoolean(), signature.toString());
@@ -217,11 +218,16 @@ class PdfRevisionsIT {
         byte[] overText = countersign(other, signed, 100);
         byte[] inFreeSpace = countersign(other, signed, 500);
 
+        dump("over-text.pdf", overText);
+        dump("free-space.pdf", inFreeSpace);
+        assertPopplerDrawsOtherwise(signed, overText);
+        assertPopplerDrawsOtherwise(signed, inFreeSpace);
         JsonNode covering = signatures(overText).get(0);
         assertEquals("[1]", covering.get("pdfModifications").get("signedContentChangedPages").toString(),
                 covering.toString());
         assertEquals("INDETERMINATE", covering.get("indication").asText(), covering.toString());
-        assertEquals("SIGNATURE", lastRevision(covering.get("pdfModifications")).get("kind").asText());
+        assertEquals("SIGNATURE", lastRevision(covering.get("pdfModifications")).get("kind").asText(),
+                covering.toString());
 
         JsonNode free = signatures(inFreeSpace).get(0);
         JsonNode modifications = free.get("pdfModifications");
@@ -277,6 +283,31 @@ class PdfRevisionsIT {
         return PdfUpdates.to(signed).object(CONTENT, PdfUpdates.stream(text(line))).bytes();
     }
 
+    private static int catalogNumber(byte[] pdf) {
+        return Integer.parseInt(lastTrailerEntry(pdf, "Root").split(" ")[0]);
+    }
+
+    /** The signed document's catalog, its form's fields with one more, and its /Perms (a certification's). */
+    private static String catalogWithField(byte[] pdf, int added) throws Exception {
+        StringBuilder catalog = new StringBuilder("<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var dictionary = document.getDocumentCatalog().getCOSObject();
+            var form = dictionary.getCOSDictionary(COSName.ACRO_FORM);
+            COSArray fields = form == null ? null : form.getCOSArray(COSName.FIELDS);
+            for (int i = 0; fields != null && i < fields.size(); i++) {
+                if (fields.get(i) instanceof COSObject reference) {
+                    catalog.append(reference.getKey().getNumber()).append(" 0 R ");
+                }
+            }
+            catalog.append(added).append(" 0 R] /SigFlags 3 >>");
+            var perms = dictionary.getCOSDictionary(COSName.PERMS);
+            if (perms != null && perms.getItem(COSName.DOCMDP) instanceof COSObject reference) {
+                catalog.append(" /Perms << /DocMDP ").append(reference.getKey().getNumber()).append(" 0 R >>");
+            }
+        }
+        return catalog.append(" >>").toString();
+    }
+
     /** Page 1's annotations as the signed document has them, and one more. */
     private static String annotsWith(byte[] pdf, int added) throws Exception {
         StringBuilder annots = new StringBuilder("[");
@@ -324,6 +355,26 @@ class PdfRevisionsIT {
     private static void assertPopplerShows(byte[] pdf, String text) throws Exception {
         String shown = popplerText(pdf);
         assertTrue(shown.contains(text), "poppler shows " + text + ": " + shown);
+    }
+
+    private static void dump(String name, byte[] pdf) throws Exception {
+        Files.createDirectories(Path.of("/tmp/validation-debug"));
+        Files.write(Path.of("/tmp/validation-debug", name), pdf);
+    }
+
+    /** poppler's pdftoppm draws page 1 of {@code attacked} otherwise than that of {@code signed}. */
+    private static void assertPopplerDrawsOtherwise(byte[] signed, byte[] attacked) throws Exception {
+        assertFalse(java.util.Arrays.equals(popplerPage(signed), popplerPage(attacked)),
+                "poppler draws page 1 otherwise after the change");
+    }
+
+    private static byte[] popplerPage(byte[] pdf) throws Exception {
+        Path dir = Files.createTempDirectory("poppler");
+        Files.write(dir.resolve("document.pdf"), pdf);
+        ExternalTools.Run run = ExternalTools.run(dir, "pdftoppm", "-r", "36", "-gray", "-f", "1", "-l", "1",
+                "-singlefile", "document.pdf", "page");
+        assertEquals(0, run.exit(), run.output());
+        return Files.readAllBytes(dir.resolve("page.pgm"));
     }
 
     private static String popplerText(byte[] pdf) throws Exception {
