@@ -81,16 +81,19 @@ final class PdfObjectRoles {
                     walk(entry.getValue(), Role.CONTENT, number);
                 }
             }
-            // inherited attributes (resources, boxes, rotation) live in the page tree's nodes
-            COSDictionary parent = dictionary.getCOSDictionary(COSName.PARENT);
-            for (int depth = 0; parent != null && depth < 64; depth++) {
+            // the page tree's nodes order the pages and hold inherited attributes (resources, boxes, rotation)
+            COSBase parentItem = dictionary.getItem(COSName.PARENT);
+            for (int depth = 0; resolve(parentItem) instanceof COSDictionary parent && depth < 64; depth++) {
+                mark(parentItem, Role.PAGE, number);
+                markKid(parent, dictionary, number);
                 walk(parent.getItem(COSName.RESOURCES), Role.CONTENT, number);
                 walk(parent.getItem(COSName.MEDIA_BOX), Role.CONTENT, number);
                 walk(parent.getItem(COSName.CROP_BOX), Role.CONTENT, number);
                 walk(parent.getItem(COSName.ROTATE), Role.CONTENT, number);
-                parent = parent.getCOSDictionary(COSName.PARENT);
+                dictionary = parent;
+                parentItem = parent.getItem(COSName.PARENT);
             }
-            annotations(dictionary.getItem(COSName.ANNOTS), number);
+            annotations(page.getCOSObject().getItem(COSName.ANNOTS), number);
         }
         COSDictionary form = catalog.getCOSDictionary(COSName.ACRO_FORM);
         if (form != null) {
@@ -103,6 +106,17 @@ final class PdfObjectRoles {
             fields(form.getItem(COSName.FIELDS), 0);
         }
         walk(catalog.getItem(DSS), Role.LTV, 0);
+    }
+
+    /** The key of {@code kid} as its parent's /Kids names it: a dictionary read through the page tree may not know it. */
+    private void markKid(COSDictionary parent, COSDictionary kid, int page) {
+        if (resolve(parent.getItem(COSName.KIDS)) instanceof COSArray kids) {
+            for (COSBase item : kids) {
+                if (item instanceof COSObject reference && reference.getObject() == kid) {
+                    mark(reference, Role.PAGE, page);
+                }
+            }
+        }
     }
 
     private void annotations(COSBase list, int page) {

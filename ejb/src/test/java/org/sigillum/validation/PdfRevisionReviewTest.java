@@ -49,6 +49,33 @@ class PdfRevisionReviewTest {
     }
 
     @Test
+    void d1APageTakenAwayOrResizedIsAnUndefinedVisibleChange() {
+        byte[] signed = TestPdfs.document("Alice", "", "");
+        Result removed = review.review(TestPdfs.update(signed, Map.of(key(2, 0), "<< /Type /Pages /Kids [] /Count 0 >>")),
+                signedUpTo(signed));
+        assertEquals(Kind.UNDEFINED, removed.worst(), removed.toString());
+        assertEquals(List.of(1), removed.visibleChangePages());
+        Result resized = review.review(TestPdfs.update(signed, Map.of(key(3, 0),
+                String.format(TestPdfs.PAGE, "").replace("595 842", "595 400"))), signedUpTo(signed));
+        assertEquals(Kind.UNDEFINED, resized.worst(), resized.toString());
+        assertEquals(List.of(1), resized.contentChangedPages());
+    }
+
+    @Test
+    void d1AnInvisibleDocTimestampWithAGarbageTokenIsNoLtvUpdate() {
+        byte[] signed = certified(1);
+        Map<int[], String> stamp = new LinkedHashMap<>();
+        stamp.put(key(8, 0), "<< /Type /Annot /Subtype /Widget /FT /Sig /T (ts) /F 132 /Rect [0 0 0 0] /P 3 0 R"
+                + " /V 9 0 R >>");
+        stamp.put(key(9, 0), "<< /Type /DocTimeStamp /SubFilter /ETSI.RFC3161 /ByteRange [0 10 20 30] /Contents <00> >>");
+        stamp.put(key(3, 0), String.format(TestPdfs.PAGE, "/Annots [6 0 R 8 0 R]"));
+        Result result = review.review(TestPdfs.update(signed, stamp), certifiedRange(signed));
+        assertEquals(Kind.UNDEFINED, result.worst(), result.toString());
+        assertTrue(result.certificationViolated());
+        assertEquals(List.of(), result.visibleChangePages());
+    }
+
+    @Test
     void anObjectSavedAgainUnchangedIsNoChange() {
         byte[] signed = TestPdfs.document("Alice", "", "");
         byte[] resaved = TestPdfs.update(signed, Map.of(key(4, 0), TestPdfs.stream(TestPdfs.text("Alice"))));

@@ -218,8 +218,6 @@ class PdfRevisionsIT {
         byte[] overText = countersign(other, signed, 100);
         byte[] inFreeSpace = countersign(other, signed, 500);
 
-        dump("over-text.pdf", overText);
-        dump("free-space.pdf", inFreeSpace);
         assertPopplerDrawsOtherwise(signed, overText);
         assertPopplerDrawsOtherwise(signed, inFreeSpace);
         JsonNode covering = signatures(overText).get(0);
@@ -355,11 +353,6 @@ class PdfRevisionsIT {
     private static void assertPopplerShows(byte[] pdf, String text) throws Exception {
         String shown = popplerText(pdf);
         assertTrue(shown.contains(text), "poppler shows " + text + ": " + shown);
-    }
-
-    private static void dump(String name, byte[] pdf) throws Exception {
-        Files.createDirectories(Path.of("/tmp/validation-debug"));
-        Files.write(Path.of("/tmp/validation-debug", name), pdf);
     }
 
     /** poppler's pdftoppm draws page 1 of {@code attacked} otherwise than that of {@code signed}. */
