@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sigillum.it.PdfSignatureAttacksIT.appearance;
+import static org.sigillum.it.PdfSignatureAttacksIT.cover;
+import static org.sigillum.it.PdfSignatureAttacksIT.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,7 +56,7 @@ class PdfRevisionsIT {
             PdfUpdates update = PdfUpdates.to(signed);
             int widget = update.nextFreeNumber();
             byte[] attacked = update
-                    .object(widget, "<< /Type /Annot /Subtype /Widget /FT /Sig /T (archive) /F 4 /Rect [60 700 500 750]"
+                    .object(widget, "<< /Type /Annot /Subtype /Widget /FT /Sig /T (archive) /F 4 /Rect [60 700 400 750]"
                             + " /P 3 0 R /V " + (widget + 1) + " 0 R /AP << /N " + (widget + 2) + " 0 R >> >>")
                     .object(widget + 1, "<< /Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 "
                             + "/ByteRange [0 10 20 30] /Contents <DEADBEEF00000000> >>")
@@ -385,19 +388,5 @@ class PdfRevisionsIT {
         }
         assertTrue(last != null, "the document names its /" + key);
         return last;
-    }
-
-    private static String appearance(String content) {
-        return "<< /Type /XObject /Subtype /Form /BBox [0 0 440 50] /Resources << /Font << /F1 5 0 R >> >> /Length "
-                + content.length() + " >>\nstream\n" + content + "\nendstream";
-    }
-
-    /** An opaque white box with a line of text: whatever lies under it is covered. */
-    private static String cover(String line) {
-        return "1 g 0 0 440 50 re f 0 g BT /F1 18 Tf 12 18 Td (" + line + ") Tj ET";
-    }
-
-    private static String text(String line) {
-        return "BT /F1 18 Tf 72 720 Td (" + line + ") Tj ET";
     }
 }

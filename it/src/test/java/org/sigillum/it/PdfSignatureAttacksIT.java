@@ -196,17 +196,17 @@ class PdfSignatureAttacksIT {
                 + "/V (" + value + ") /DA (/F1 18 Tf 0 g) /AP << /N " + appearance + " 0 R >> >>";
     }
 
-    private static String appearance(String content) {
+    static String appearance(String content) {
         return "<< /Type /XObject /Subtype /Form /BBox [0 0 340 50] /Resources << /Font << /F1 5 0 R >> >> /Length "
                 + content.length() + " >>\nstream\n" + content + "\nendstream";
     }
 
     /** An opaque white box with a line of text: whatever lies under the field is covered. */
-    private static String cover(String text) {
+    static String cover(String text) {
         return "1 g 0 0 340 50 re f 0 g BT /F1 18 Tf 12 18 Td (" + text + ") Tj ET";
     }
 
-    private static String text(String line) {
+    static String text(String line) {
         return "BT /F1 18 Tf 72 720 Td (" + line + ") Tj ET";
     }
 
