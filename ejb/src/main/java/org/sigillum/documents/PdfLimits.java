@@ -11,14 +11,16 @@ import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.File;
+import java.time.Duration;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How much a PDF may cost to read (checklist D2): PDFBox keeps at most a few MiB of a document in the heap and
- * spills the rest to a bounded temporary store, and page rendering for DSS's visual modification detection is
- * limited to documents of a few pages. A decompression bomb then fills the bounded store and fails instead of the
- * heap. Object changes after a signature are compared in documents of any length (checklist D1), with
- * {@link AnnotationVisibilityFilter}.
+ * spills the rest to a bounded temporary store. A decompression bomb then fills the bounded store and fails instead
+ * of the heap. DSS renders no pages: the validation's own revision review compares the pages whose objects changed
+ * after a signature, in documents of any length, for at most {@code sigillum.pdf.compare-seconds} (checklist D1).
  */
 @ApplicationScoped
 public class PdfLimits {
@@ -32,8 +34,8 @@ public class PdfLimits {
     @ConfigProperty(name = "sigillum.pdf.max-storage-mib", defaultValue = "1024")
     long maxStorageMib;
     @Inject
-    @ConfigProperty(name = "sigillum.pdf.max-pages-compared", defaultValue = "10")
-    int maxPagesCompared;
+    @ConfigProperty(name = "sigillum.pdf.compare-seconds", defaultValue = "20")
+    long compareSeconds;
 
     public IPdfObjFactory objectFactory() {
         return limited(new PdfBoxDefaultObjectFactory());
@@ -50,10 +52,20 @@ public class PdfLimits {
         return limited(factory);
     }
 
+    /** How PDFBox buffers a document it reads, within the same bounds as DSS's reading. */
+    public StreamCacheCreateFunction streamCache() {
+        return MemoryUsageSetting.setupMixed(maxHeapMib * MIB, maxStorageMib * MIB).streamCache;
+    }
+
+    /** How long the pages changed after the signatures of one document may take to render and compare. */
+    public Duration compareBudget() {
+        return Duration.ofSeconds(Math.max(0, compareSeconds));
+    }
+
     private <F extends AbstractPdfObjFactory> F limited(F factory) {
         factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.mixed(maxHeapMib * MIB, maxStorageMib * MIB));
         DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
-        differences.setMaximalPagesAmountForVisualComparison(maxPagesCompared);
+        differences.setMaximalPagesAmountForVisualComparison(0);
         factory.setPdfDifferencesFinder(differences);
         DefaultPdfObjectModificationsFinder objects = new DefaultPdfObjectModificationsFinder();
         objects.setPdfObjectModificationsFilter(new AnnotationVisibilityFilter());

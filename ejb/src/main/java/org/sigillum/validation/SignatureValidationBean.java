@@ -21,7 +21,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
@@ -45,6 +47,12 @@ public class SignatureValidationBean implements SignatureValidation {
     private PdfLimits pdfLimits;
     @Inject
     private TimeBudget timeBudget;
+    @Inject
+    private ValidationSettings settings;
+
+    /** DSS's reports and, per PDF signature id, the review of the revisions after it. */
+    private record Validated(Reports reports, Map<String, PdfRevisionReview.Result> reviews) {
+    }
 
     @Override
     public ValidationResult validate(ValidationRequest request) throws ServiceException {
@@ -60,17 +68,41 @@ public class SignatureValidationBean implements SignatureValidation {
             throw invalid("reports may name simple, detailed and etsi");
         }
         byte[] signed = RequestDocuments.decode(request.signedDocument(), "signedDocument");
-        Reports reports = validate(signed, RequestDocuments.originals(request.originalDocuments()));
-        List<ValidationResult.SignatureOutcome> outcomes = outcomes(reports, signed.length);
+        Validated validated = validate(signed, RequestDocuments.originals(request.originalDocuments()));
+        Reports reports = validated.reports();
+        List<ValidationResult.SignatureOutcome> outcomes = outcomes(reports, validated.reviews(), signed.length);
         return new ValidationResult(outcomes,
                 wanted.contains("simple") ? report(reports.getXmlSimpleReport(), xml) : null,
                 wanted.contains("detailed") ? report(reports.getXmlDetailedReport(), xml) : null,
                 wanted.contains("etsi") ? report(reports.getXmlValidationReport(), xml) : null);
     }
 
-    private Reports validate(byte[] signed, List<DSSDocument> originals) throws ServiceException {
+    private Validated validate(byte[] signed, List<DSSDocument> originals) throws ServiceException {
         CommonCertificateVerifier verifier = trustAnchors.verifier();
-        return timeBudget.run(() -> validateNow(signed, originals, verifier));
+        PdfRevisionReview review = new PdfRevisionReview(pdfLimits::streamCache, pdfLimits.compareBudget());
+        return timeBudget.run(() -> {
+            Reports reports = validateNow(signed, originals, verifier);
+            return new Validated(reports, reviews(review, signed, reports.getDiagnosticData()));
+        });
+    }
+
+    /** The revision review of every PDF signature whose byte range DSS read. */
+    private static Map<String, PdfRevisionReview.Result> reviews(PdfRevisionReview review, byte[] signed,
+                                                                 DiagnosticData diagnostic) {
+        Map<String, PdfRevisionReview.Result> reviews = new HashMap<>();
+        for (SignatureWrapper signature : diagnostic.getSignatures()) {
+            PDFRevisionWrapper revision = signature.getPDFRevision();
+            List<BigInteger> range = revision == null ? null : revision.getSignatureByteRange();
+            if (range == null || range.size() != 4) {
+                continue;
+            }
+            long[] byteRange = range.stream().mapToLong(BigInteger::longValue).toArray();
+            PdfRevisionReview.Result result = review.review(signed, byteRange);
+            if (result != null) {
+                reviews.put(signature.getId(), result);
+            }
+        }
+        return reviews;
     }
 
     private Reports validateNow(byte[] signed, List<DSSDocument> originals, CommonCertificateVerifier verifier)
@@ -100,36 +132,57 @@ public class SignatureValidationBean implements SignatureValidation {
         }
     }
 
-    private static List<ValidationResult.SignatureOutcome> outcomes(Reports reports, long documentLength) {
+    private List<ValidationResult.SignatureOutcome> outcomes(Reports reports,
+                                                             Map<String, PdfRevisionReview.Result> reviews,
+                                                             long documentLength) {
         SimpleReport simple = reports.getSimpleReport();
         DiagnosticData diagnostic = reports.getDiagnosticData();
         List<ValidationResult.SignatureOutcome> outcomes = new ArrayList<>();
         for (String id : simple.getSignatureIdList()) {
             SignatureWrapper signature = diagnostic.getSignatureById(id);
-            outcomes.add(new ValidationResult.SignatureOutcome(id, String.valueOf(simple.getIndication(id)),
+            PdfRevisionReview.Result review = reviews.get(id);
+            RevisionVerdict.Verdict verdict = RevisionVerdict.judge(String.valueOf(simple.getIndication(id)),
                     simple.getSubIndication(id) == null ? null : simple.getSubIndication(id).name(),
+                    texts(simple.getAdESValidationWarnings(id)), review, settings.failCertificationViolations());
+            outcomes.add(new ValidationResult.SignatureOutcome(id, verdict.indication(), verdict.subIndication(),
                     String.valueOf(simple.getSignatureFormat(id)),
                     simple.getSigningTime(id) == null ? null : simple.getSigningTime(id).toInstant().toString(),
                     simple.getSignedBy(id), texts(simple.getAdESValidationErrors(id)),
-                    texts(simple.getAdESValidationWarnings(id)), texts(simple.getAdESValidationInfo(id)),
-                    signature == null ? null : pdfModifications(signature.getPDFRevision(), documentLength)));
+                    verdict.warnings(), texts(simple.getAdESValidationInfo(id)),
+                    signature == null ? null : pdfModifications(signature.getPDFRevision(), review, documentLength)));
         }
         return outcomes;
     }
 
-    private static ValidationResult.PdfModifications pdfModifications(PDFRevisionWrapper revision, long documentLength) {
+    private static ValidationResult.PdfModifications pdfModifications(PDFRevisionWrapper revision,
+                                                                      PdfRevisionReview.Result review,
+                                                                      long documentLength) {
         if (revision == null) {
             return null;
+        }
+        if (review == null) {
+            // DSS could not place the signed revision in the document: nothing after it is vouched for
+            review = new PdfRevisionReview.Result(null, List.of(new PdfRevisionReview.Revision(1, documentLength,
+                    PdfRevisionReview.Kind.UNDEFINED, Map.of(), List.of(), true)), List.of(), List.of(), List.of());
         }
         List<BigInteger> range = revision.getSignatureByteRange();
         // the signed revision ends where the byte range's second part ends; anything after it came later
         boolean coversWholeDocument = range != null && range.size() == 4
                 && range.get(2).add(range.get(3)).equals(BigInteger.valueOf(documentLength));
-        return new ValidationResult.PdfModifications(revision.arePdfModificationsDetected(),
-                pages(revision.getPdfVisualDifferenceConcernedPages()), pages(revision.getPdfPageDifferenceConcernedPages()),
-                pages(revision.getPdfAnnotationsOverlapConcernedPages()), revision.getPdfExtensionChanges().size(),
-                revision.getPdfSignatureOrFormFillChanges().size(), revision.getPdfAnnotationChanges().size(),
-                revision.getPdfUndefinedChanges().size(), revision.isSignatureByteRangeValid(), coversWholeDocument);
+        PdfRevisionReview.Kind undefined = PdfRevisionReview.Kind.UNDEFINED;
+        // an unaccounted revision without an object definition still counts as one undefined change
+        long undefinedChanges = review.count(undefined) + review.revisions().stream()
+                .filter(r -> r.kind() == undefined && r.objects(undefined).isEmpty()).count();
+        return new ValidationResult.PdfModifications(RevisionVerdict.detected(review), review.visibleChangePages(),
+                pages(revision.getPdfPageDifferenceConcernedPages()),
+                pages(revision.getPdfAnnotationsOverlapConcernedPages()), review.count(PdfRevisionReview.Kind.LTV),
+                review.count(PdfRevisionReview.Kind.SIGNATURE, PdfRevisionReview.Kind.FORM_FILL),
+                review.count(PdfRevisionReview.Kind.ANNOTATION), undefinedChanges,
+                revision.isSignatureByteRangeValid(), coversWholeDocument, !review.visibleChangePages().isEmpty(),
+                review.visibleChangePages(), review.contentChangedPages(), review.pagesNotCompared(),
+                review.unaccountedBytes(), review.certificationPermission(), review.certificationViolated(),
+                review.revisions().stream().map(r -> new ValidationResult.PdfRevision(r.number(), r.end(),
+                        r.kind().name(), r.objects(), r.pages(), r.unaccounted())).toList());
     }
 
     private static List<Integer> pages(List<BigInteger> pages) {

@@ -10,11 +10,11 @@ import eu.europa.esig.dss.policy.jaxb.LevelConstraint;
 import java.io.InputStream;
 
 /**
- * The validation policy: DSS's default, which warns of a PDF's visual differences and undefined object changes after
- * a signature, plus warnings of form fields filled, signatures added and annotations created, changed or deleted
- * after it. Those are the changes the shadow attacks use to alter what a signed page shows without touching the
- * signed bytes, and DSS can render pages to compare them only for short documents; the object changes are found in
- * documents of any length.
+ * The validation policy: DSS's default, without its own judgement of what changed in a PDF after a signature
+ * (visual difference, form filling, annotation and undefined changes). DSS compares the revision before the
+ * signature with the document and so warns of what the signature's own revision did (a false alarm on an untouched
+ * document), while it does not read what viewers rebuild; {@link PdfRevisionReview} judges those changes instead,
+ * and {@link RevisionVerdict} turns them into the indication and warnings.
  */
 final class ValidationPolicies {
 
@@ -32,14 +32,16 @@ final class ValidationPolicies {
             throw new IllegalStateException("DSS's default validation policy cannot be read", e);
         }
         BasicSignatureConstraints pdf = constraints.getSignatureConstraints().getBasicSignatureConstraints();
-        pdf.setFormFillChanges(warning());
-        pdf.setAnnotationChanges(warning());
+        pdf.setPdfVisualDifference(ignored());
+        pdf.setFormFillChanges(ignored());
+        pdf.setAnnotationChanges(ignored());
+        pdf.setUndefinedChanges(ignored());
         return new EtsiValidationPolicy(constraints);
     }
 
-    private static LevelConstraint warning() {
+    private static LevelConstraint ignored() {
         LevelConstraint constraint = new LevelConstraint();
-        constraint.setLevel(Level.WARN);
+        constraint.setLevel(Level.IGNORE);
         return constraint;
     }
 }
