@@ -126,7 +126,7 @@ public class CscCredentialsBean implements CscCredentials {
             if (request.hashes() != null && !request.hashes().isEmpty()) {
                 hashes = SadGrants.canonicalHashes(request.hashAlgorithmOID(), request.hashes(), maxSignatures);
             }
-            IssuedSad sad = sam.extend(request.sad(), userId, credentialId, request.hashAlgorithmOID(), hashes);
+            IssuedSad sad = sam.extend(caller, request.sad(), credentialId, request.hashAlgorithmOID(), hashes);
             audit.record(new AuditEvent(Events.AUTHORIZATION_EXTENDED, AuditEvent.Outcome.SUCCESS, userId, userId,
                     credentialId, Map.of()));
             return new AuthorizeResponse(sad.value(), sad.expiresInSeconds());
@@ -144,15 +144,12 @@ public class CscCredentialsBean implements CscCredentials {
         String userId = caller.userId();
         String credentialId = request == null ? null : request.credentialID();
         try {
+            // the SAM refuses a credential that is no longer enabled, whatever SAD was issued before (A11)
             CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
-            if (!credential.enabled()) {
-                // a SAD issued before a revocation must not outlive it
-                throw new ServiceException(ErrorCode.INVALID_REQUEST, "the credential is disabled");
-            }
             SignatureScheme scheme = SignatureSchemes.fromCsc(request.signAlgo(), request.hashAlgorithmOID(),
                     request.signAlgoParams());
             List<byte[]> hashes = HashList.decode(request.hashes(), maxSignatures, scheme.digest().length());
-            List<byte[]> signatures = sam.sign(sad, userId, credential.wrappedKey(), credential.keyCachePolicy(),
+            List<byte[]> signatures = sam.sign(caller, sad, credential.wrappedKey(), credential.keyCachePolicy(),
                     scheme, request.hashAlgorithmOID(), hashes);
             audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
                     Map.of("hashes", String.valueOf(hashes.size()), "signAlgo", request.signAlgo())).counting(hashes.size()));

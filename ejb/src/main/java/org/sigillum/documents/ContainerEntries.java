@@ -20,13 +20,25 @@ final class ContainerEntries {
 
     static void check(List<UploadedDocument> uploads) throws ServiceException {
         Set<String> names = new HashSet<>();
+        requireNoReservedName(uploads);
         for (UploadedDocument upload : uploads) {
             String name = upload.name().toLowerCase(Locale.ROOT);
-            if (name.equals("mimetype") || name.equals("meta-inf")) {
-                throw invalid("a file in an ASiC container cannot be named " + upload.name());
-            }
             if (!names.add(name)) {
                 throw invalid("two files are named " + upload.name() + "; in one container each name is one entry");
+            }
+        }
+    }
+
+    /**
+     * Every ASiC container, ASiC-S with one file included: a file named like the container's own entries
+     * ({@code mimetype}, {@code META-INF} and anything under it) would clash with them inside DSS after the SAD is
+     * spent, so it is refused before.
+     */
+    static void requireNoReservedName(List<UploadedDocument> uploads) throws ServiceException {
+        for (UploadedDocument upload : uploads) {
+            String name = upload.name().toLowerCase(Locale.ROOT).replace('\\', '/');
+            if (name.equals("mimetype") || name.equals("meta-inf") || name.startsWith("meta-inf/")) {
+                throw invalid("a file in an ASiC container cannot be named " + upload.name());
             }
         }
     }

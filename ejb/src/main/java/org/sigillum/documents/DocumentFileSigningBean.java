@@ -7,6 +7,8 @@ import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,7 +28,6 @@ import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.DocumentFileSigning;
-import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
 import org.sigillum.csc.CscCallers;
 import org.sigillum.enrollment.Enrollment;
@@ -48,7 +49,7 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
     @EJB
-    private SignatureActivation sam;
+    private SigningTransaction signingTransaction;
     @EJB
     private AuditTrail audit;
     @Inject
@@ -66,7 +67,9 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
     @ConfigProperty(name = "sigillum.documents.max-in-memory-bytes", defaultValue = "33554432")
     long maxInMemoryBytes;
 
+    /** Outside any transaction: only {@link SigningTransaction} holds one, around the SAD, the HSM and the audit. */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<SignedDocument> sign(TokenPrincipal caller, String credentialToken, DocumentBatch batch)
             throws ServiceException {
         SignOptions options = batch.options();
@@ -79,6 +82,9 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
             }
             DocumentFormat format = DocumentFormat.of(options.signatureFormat());
             AsicContainer container = AsicContainer.of(options.container());
+            if (container != AsicContainer.NONE) {
+                ContainerEntries.requireNoReservedName(batch.documents());
+            }
             if (format != DocumentFormat.PADES) {
                 PadesOptions.requireAbsent(options, batch.image());
             }
@@ -108,19 +114,21 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
                 names.add(group.size() == 1 ? group.get(0).name() : CONTAINER_NAME);
                 packagings.add(parameters.getSignaturePackaging());
             }
-            List<DSSDocument> results = signing.sign(sam, sad, userId, credential);
-            List<SignedDocument> signed = new ArrayList<>();
-            for (int i = 0; i < results.size(); i++) {
-                signed.add(SignedOutputs.write(results.get(i), names.get(i), format, packagings.get(i), container,
-                        batch.workDirectory().resolve("signed-" + i)));
-            }
-            audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId,
+            AuditEvent signedRecord = new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId,
                     options.credentialID(), Map.of("method", METHOD, "documents", String.valueOf(signing.documents()),
                             "formats", format + (container == AsicContainer.NONE ? "" : " " + container)))
-                    .counting(signed.size()));
+                    .counting(signing.signatures());
+            List<DSSDocument> results = signing.sign(signingTransaction, caller, sad, credential, signedRecord);
+            List<SignedDocument> signed = new ArrayList<>();
+            try {
+                for (int i = 0; i < results.size(); i++) {
+                    signed.add(SignedOutputs.write(results.get(i), names.get(i), format, packagings.get(i), container,
+                            batch.workDirectory().resolve("signed-" + i)));
+                }
+            } catch (IOException | RuntimeException e) {
+                throw SigningBatch.afterSigning(e);
+            }
             return signed;
-        } catch (IOException e) {
-            throw new ServiceException(ErrorCode.SERVER_ERROR, "the signed document could not be written", e);
         } catch (ServiceException e) {
             audit.recordRefusal(SigningBatch.refusal(METHOD, userId, options.credentialID(), e));
             throw e;

@@ -11,6 +11,8 @@ import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.spi.DSSUtils;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,7 +32,6 @@ import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.DocumentSigning;
-import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
 import org.sigillum.csc.CscCallers;
 import org.sigillum.enrollment.Enrollment;
@@ -40,6 +41,8 @@ import org.sigillum.sam.SignatureSchemes;
 /**
  * CSC signDoc, with whole documents in base64 or with documents' digests, through {@link SigningBatch}: every
  * signature prepared before the SAD is spent, then signed by the SAM at once and embedded, each value checked first.
+ * File names and container structure are refused before the SAD is spent; any failure after the HSM signed is
+ * audited as FAILED.
  */
 @Stateless
 public class DocumentSigningBean implements DocumentSigning {
@@ -49,7 +52,7 @@ public class DocumentSigningBean implements DocumentSigning {
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
     @EJB
-    private SignatureActivation sam;
+    private SigningTransaction signingTransaction;
     @EJB
     private AuditTrail audit;
     @Inject
@@ -63,7 +66,9 @@ public class DocumentSigningBean implements DocumentSigning {
     @ConfigProperty(name = "sigillum.documents.max-per-request", defaultValue = "10")
     int maxDocuments;
 
+    /** Outside any transaction: only {@link SigningTransaction} holds one, around the SAD, the HSM and the audit. */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SignDocResponse signDoc(TokenPrincipal caller, String credentialToken, SignDocRequest request)
             throws ServiceException {
         String sad = CscCallers.signingSad(caller, request == null ? null : request.sad(), credentialToken);
@@ -77,15 +82,20 @@ public class DocumentSigningBean implements DocumentSigning {
             // fetched before the SAD is spent: once a signature is made and audited, nothing may fail its answer
             SignDocResponse.ValidationInfo validationInfo = Boolean.TRUE.equals(request.returnValidationInfo())
                     ? ValidationInfo.of(batch.setup().chain(), services.verifier()) : null;
-            List<DSSDocument> results = batch.sign(sam, sad, userId, credential);
+            AuditEvent signedRecord = new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId,
+                    credentialId, Map.of("method", METHOD, "documents", String.valueOf(batch.signatures()),
+                            "formats", String.join(" ", formats))).counting(batch.signatures());
+            List<DSSDocument> results = batch.sign(signingTransaction, caller, sad, credential, signedRecord);
             List<String> signed = new ArrayList<>();
             List<String> detached = new ArrayList<>();
-            for (int i = 0; i < results.size(); i++) {
-                (batch.detached(i) ? detached : signed).add(Base64.getEncoder().encodeToString(DssDocuments.bytes(results.get(i))));
+            try {
+                for (int i = 0; i < results.size(); i++) {
+                    (batch.detached(i) ? detached : signed).add(Base64.getEncoder().encodeToString(
+                            DssDocuments.bytes(results.get(i))));
+                }
+            } catch (RuntimeException e) {
+                throw SigningBatch.afterSigning(e);
             }
-            audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
-                    Map.of("method", METHOD, "documents", String.valueOf(results.size()),
-                            "formats", String.join(" ", formats))).counting(results.size()));
             return new SignDocResponse(signed.isEmpty() ? null : signed, detached.isEmpty() ? null : detached,
                     validationInfo);
         } catch (ServiceException e) {

@@ -8,17 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sigillum.api.audit.AuditEvent;
+import org.sigillum.api.auth.TokenPrincipal;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
-import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
 import org.sigillum.keys.CredentialEntity;
 
 /**
  * The signatures of one signing call, whatever the API: each is prepared, its data to be signed computed within
  * the time budget, before the SAD is spent, so that a document DSS cannot read costs the user nothing; then the SAM
- * checks the documents' digests against the SAD and signs every data-to-be-signed digest at once, and each value
- * is checked and embedded under the parameters it was prepared with.
+ * checks the documents' digests against the SAD and signs every data-to-be-signed digest at once, in a short
+ * transaction with the audit record ({@link SigningTransaction}), and each value is checked and embedded under the
+ * parameters it was prepared with, outside that transaction. A failure after the HSM signed is a failure of ours:
+ * the caller gets a server error and the audit trail a FAILED record.
  */
 final class SigningBatch {
 
@@ -48,17 +50,40 @@ final class SigningBatch {
         return documentDigests.size();
     }
 
-    /** The signed results in the order the signatures were added. */
-    List<DSSDocument> sign(SignatureActivation sam, String sad, String userId, CredentialEntity credential)
-            throws ServiceException {
-        List<byte[]> values = sam.signDocuments(sad, userId, credential.wrappedKey(), credential.keyCachePolicy(),
-                setup.scheme(), documentDigests, dataToSignDigests);
+    int signatures() {
+        return signatures.size();
+    }
+
+    /**
+     * The signed results in the order the signatures were added; {@code signed} is the audit record of the signatures,
+     * written with them.
+     */
+    List<DSSDocument> sign(SigningTransaction transaction, TokenPrincipal caller, String sad, CredentialEntity credential,
+                           AuditEvent signed) throws ServiceException {
+        List<byte[]> values;
+        try {
+            values = transaction.signAndRecord(caller, sad, credential, setup.scheme(), documentDigests,
+                    dataToSignDigests, signed);
+        } catch (RuntimeException e) {
+            // the HSM may have signed before the audit record or the commit failed: the SAD is spent all the same
+            throw new ServiceException(ErrorCode.SERVER_ERROR, "signing failed; authorize again", e);
+        }
         SignatureAlgorithm algorithm = setup.algorithm();
         List<DSSDocument> results = new ArrayList<>();
-        for (int i = 0; i < signatures.size(); i++) {
-            results.add(signatures.get(i).sign(new SignatureValue(algorithm, values.get(i))));
+        try {
+            for (int i = 0; i < signatures.size(); i++) {
+                results.add(signatures.get(i).sign(new SignatureValue(algorithm, values.get(i))));
+            }
+        } catch (RuntimeException e) {
+            throw afterSigning(e);
         }
         return results;
+    }
+
+    /** A failure once the HSM has signed: never the caller's refusal, always audited as FAILED by the caller. */
+    static ServiceException afterSigning(Exception e) {
+        return new ServiceException(ErrorCode.SERVER_ERROR, "the signature was made but the signed document could not "
+                + "be produced; authorize again", e);
     }
 
     boolean detached(int index) {

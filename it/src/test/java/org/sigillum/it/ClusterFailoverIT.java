@@ -102,6 +102,34 @@ class ClusterFailoverIT {
         System.out.println("RESULT cluster.a8 rounds=" + A8_ROUNDS + " signatures-per-sad=1");
     }
 
+    /** A11 across nodes: SADs issued on node 1, the credential revoked through node 2, no node signs with them. */
+    @Test
+    @Order(1)
+    void a11ACredentialRevokedOnOneNodeSignsOnNoNodeWithSadsIssuedBefore() throws Exception {
+        CscClient signer = CscClient.newSigner();
+        String id = signer.newCredential(EC_P256).get("credentialID").asText();
+        List<byte[]> hashes = List.of(Signatures.sha256(Signatures.randomData()));
+        List<String> sads = new ArrayList<>();
+        for (int i = 0; i < nodes.size() + 1; i++) {
+            sads.add(signer.sad(id, hashes, CscClient.SHA256));
+        }
+        Sigillum.Reply revoked = Sigillum.postTo(nodes.get(1), "/api/v1/users/" + signer.userId + "/credentials/" + id
+                + "/revoke", "application/json", "{}", Sigillum.operatorToken());
+        assertEquals(200, revoked.status(), revoked.body());
+        for (int n = 0; n < nodes.size(); n++) {
+            com.fasterxml.jackson.databind.node.ObjectNode body = Sigillum.object().put("credentialID", id)
+                    .put("SAD", sads.get(n));
+            body.withArray("documentDigests").addObject().put("hashAlgorithmOID", CscClient.SHA256)
+                    .put("signature_format", "C").put("conformance_level", "Ades-B-B").put("signAlgo", ECDSA_SHA256)
+                    .withArray("hashes").add(Base64.getEncoder().encodeToString(hashes.get(0)));
+            ApiErrors.assertError(Sigillum.postTo(nodes.get(n), "/csc/v2/signatures/signDoc", "application/json",
+                    body.toString(), signer.token), 400, "invalid_request", "A11");
+        }
+        ApiErrors.assertError(Sigillum.postTo(nodes.get(0), "/csc/v2/credentials/extendTransaction", "application/json",
+                Sigillum.object().put("credentialID", id).put("SAD", sads.get(nodes.size())).toString(), signer.token),
+                400, "invalid_request", "A11");
+    }
+
     @Test
     @Order(2)
     void oauthLoginBegunOnOneNodeFinishesOnTheOthers() throws Exception {

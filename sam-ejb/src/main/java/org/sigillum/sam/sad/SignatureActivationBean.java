@@ -4,12 +4,16 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.Cache;
+import org.sigillum.api.auth.TokenPrincipal;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.sam.IssuedSad;
@@ -24,6 +28,12 @@ import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.hsm.WrappedKey;
 
+/**
+ * The SAM. Every signature follows one order: an HSM session is taken (or the call fails with the SAD untouched),
+ * the SAD is checked against the caller and credential and only then spent, what it allows is checked, the
+ * credential's state is read from the database, and the HSM signs. Runs in the caller's transaction, which should
+ * hold only this and the audit record.
+ */
 @Stateless
 public class SignatureActivationBean implements SignatureActivation {
 
@@ -31,6 +41,8 @@ public class SignatureActivationBean implements SignatureActivation {
     private Cache<String, SadRecord> sads;
     @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
     private HsmConnectionFactory hsm;
+    @Resource(lookup = "java:jboss/datasources/SigillumDS")
+    private DataSource database;
     @EJB
     private SadConsumerBean consumer;
 
@@ -42,13 +54,18 @@ public class SignatureActivationBean implements SignatureActivation {
     @ConfigProperty(name = "sigillum.sad.max-transaction-seconds", defaultValue = "3600")
     long maxTransactionSeconds;
 
-    /** Takes the SAD out of the cache, once; an unknown, spent or expired one is refused. */
-    private SadRecord consumeLive(String sad) throws ServiceException {
-        SadRecord record = sad == null || sad.isBlank() ? null : consumer.consume(SadStore.key(sad));
-        if (record == null || record.expiredAt(Instant.now())) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "the SAD is invalid, expired or already used");
-        }
-        return record;
+    private SadSpending spending() {
+        return new SadSpending(new SadSpending.Store() {
+            @Override
+            public SadRecord peek(String key) {
+                return sads.get(key);
+            }
+
+            @Override
+            public SadRecord consume(String key) {
+                return consumer.consume(key);
+            }
+        });
     }
 
     @Override
@@ -65,20 +82,15 @@ public class SignatureActivationBean implements SignatureActivation {
     }
 
     @Override
-    public IssuedSad extend(String sad, String callerUserId, String credentialId, String hashAlgorithmOid,
+    public IssuedSad extend(TokenPrincipal caller, String sad, String credentialId, String hashAlgorithmOid,
                             List<String> hashes) throws ServiceException {
-        SadRecord record = consumeLive(sad);
-        SadGrant grant = record.grant();
         Instant now = Instant.now();
-        if (!grant.userId().equals(callerUserId) || !grant.credentialId().equals(credentialId)) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "the SAD was not issued for this user and credential");
-        }
-        if (grant.authenticatedAt().plusSeconds(maxTransactionSeconds).isBefore(now)) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "the authorization is too old to extend; authorize again");
-        }
+        SadGrant grant = spending().spend(sad, caller, credentialId, now).grant();
+        SadRules.requireExtendable(grant, now, maxTransactionSeconds);
         if (hashAlgorithmOid != null && grant.hashAlgorithmOid() != null && !hashAlgorithmOid.equals(grant.hashAlgorithmOid())) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "the hash algorithm is not the one authorized");
+            throw new SadRefusal(SadRules.Rule.HASH_ALGORITHM);
         }
+        requireActive(credentialId);
         List<String> kept = grant.hashes();
         int numSignatures = grant.numSignatures();
         if (hashes != null && !hashes.isEmpty()) {
@@ -91,29 +103,52 @@ public class SignatureActivationBean implements SignatureActivation {
     }
 
     @Override
-    public List<byte[]> sign(String sad, String callerUserId, WrappedKey key, KeyCachePolicy cachePolicy,
+    public List<byte[]> sign(TokenPrincipal caller, String sad, WrappedKey key, KeyCachePolicy cachePolicy,
                              SignatureScheme scheme, String hashAlgorithmOid, List<byte[]> hashes) throws ServiceException {
-        SadRecord record = consumeLive(sad);
-        SadRules.check(record, callerUserId, key.binding(), scheme, hashAlgorithmOid, hashes);
-        return unwrapAndSign(key, cachePolicy, scheme, hashes);
+        try (HsmConnection connection = session()) {
+            SadRecord record = spending().spend(sad, caller, key.binding().credentialId(), Instant.now());
+            SadRules.check(record, key.binding(), scheme, hashAlgorithmOid, hashes);
+            requireActive(record.grant().credentialId());
+            return unwrapAndSign(connection, key, cachePolicy, scheme, hashes);
+        }
     }
 
     @Override
-    public List<byte[]> signDocuments(String sad, String callerUserId, WrappedKey key, KeyCachePolicy cachePolicy,
+    public List<byte[]> signDocuments(TokenPrincipal caller, String sad, WrappedKey key, KeyCachePolicy cachePolicy,
                                       SignatureScheme scheme, List<byte[]> documentDigests,
                                       List<byte[]> dataToSignDigests) throws ServiceException {
-        SadRecord record = consumeLive(sad);
-        SadRules.check(record, callerUserId, key.binding(), scheme, null, documentDigests);
         // never more signatures than documents: one each, or one over all of them (a container that holds them all)
         if (dataToSignDigests.size() != documentDigests.size() && dataToSignDigests.size() != 1) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "one signature per document, or one for all of them");
         }
-        return unwrapAndSign(key, cachePolicy, scheme, dataToSignDigests);
+        try (HsmConnection connection = session()) {
+            SadRecord record = spending().spend(sad, caller, key.binding().credentialId(), Instant.now());
+            SadRules.check(record, key.binding(), scheme, null, documentDigests);
+            requireActive(record.grant().credentialId());
+            return unwrapAndSign(connection, key, cachePolicy, scheme, dataToSignDigests);
+        }
     }
 
-    private List<byte[]> unwrapAndSign(WrappedKey key, KeyCachePolicy cachePolicy, SignatureScheme scheme,
-                                       List<byte[]> hashes) throws ServiceException {
-        try (HsmConnection connection = hsm.getConnection()) {
+    /** Taken before the SAD is touched: a busy or absent HSM must not cost the user an authorization. */
+    private HsmConnection session() throws ServiceException {
+        try {
+            return hsm.getConnection();
+        } catch (HsmException e) {
+            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the HSM is unavailable; retry later", e);
+        }
+    }
+
+    private void requireActive(String credentialId) throws ServiceException {
+        try (Connection connection = database.getConnection()) {
+            CredentialStates.requireActive(CredentialStates.status(connection, credentialId));
+        } catch (SQLException e) {
+            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the database is unavailable; retry later", e);
+        }
+    }
+
+    private static List<byte[]> unwrapAndSign(HsmConnection connection, WrappedKey key, KeyCachePolicy cachePolicy,
+                                              SignatureScheme scheme, List<byte[]> hashes) throws ServiceException {
+        try {
             return connection.unwrapAndSign(key, scheme, hashes, cachePolicy);
         } catch (KeyBindingException e) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "the stored key does not belong to this credential", e);

@@ -29,6 +29,7 @@ import org.sigillum.api.service.DocumentSigning;
 import org.sigillum.web.security.BearerFilter;
 import org.sigillum.web.security.BearerHeader;
 import org.sigillum.web.security.CscAuthenticated;
+import org.sigillum.web.security.NoStore;
 
 @Path("/csc/v2")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,6 +58,7 @@ public class CredentialsResource {
     }
 
     @POST
+    @NoStore
     @Path("credentials/authorize")
     @Operation(summary = "CSC credentials/authorize: explicit authorization with the PIN, returning a single-use SAD")
     public AuthorizeResponse authorize(@Context SecurityContext security, AuthorizeRequest request) throws ServiceException {
@@ -64,6 +66,7 @@ public class CredentialsResource {
     }
 
     @POST
+    @NoStore
     @Path("credentials/extendTransaction")
     @Operation(summary = "CSC credentials/extendTransaction: trade a live SAD for a new one with a fresh lifetime")
     public AuthorizeResponse extendTransaction(@Context SecurityContext security, ExtendTransactionRequest request)

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 import org.sigillum.api.oauth.AuthorizationStep;
 
 /**
- * The login, consent and error pages of the authorization-code flow. Every value is HTML-escaped; the pages
+ * The login, consent and error pages of the authorization-code flow. Every value is HTML-escaped, with its bidi
+ * controls shown rather than obeyed (a label cannot reorder itself to look like another); the pages
  * run no script, cannot be framed and are not cached.
  */
 final class Pages {
@@ -127,10 +128,22 @@ final class Pages {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+                default -> {
+                    if (isBidiControl(c)) {
+                        // shown, not obeyed: a file name like "invoice", U+202E, "fdp.exe" must read as what it is
+                        out.append("[U+").append(String.format("%04X", (int) c)).append(']');
+                    } else {
+                        out.append(c);
+                    }
+                }
             }
         }
         return out.toString();
+    }
+
+    /** Embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and the implicit marks that reorder text. */
+    static boolean isBidiControl(char c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
     private static String layout() {
