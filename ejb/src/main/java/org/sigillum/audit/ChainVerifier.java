@@ -31,6 +31,7 @@ final class ChainVerifier {
     private final List<String> problems = new ArrayList<>();
     private long records;
     private long highestSeq;
+    private X509Certificate issuer;
 
     ChainVerifier(EntityManager em, AuditKeys keys, byte[] tsaIssuer) {
         this.em = em;
@@ -100,13 +101,18 @@ final class ChainVerifier {
         }
     }
 
+    /** Parsed once per verification, not once per anchor. */
     private X509Certificate issuer() throws AnchorToken.InvalidToken {
+        if (issuer != null) {
+            return issuer;
+        }
         if (tsaIssuer == null) {
             throw new AnchorToken.InvalidToken("the built-in CA is not initialised");
         }
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
+            issuer = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(tsaIssuer));
+            return issuer;
         } catch (CertificateException e) {
             throw new AnchorToken.InvalidToken("the built-in CA's certificate does not parse");
         }
