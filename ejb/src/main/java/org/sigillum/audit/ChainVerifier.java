@@ -76,7 +76,7 @@ final class ChainVerifier {
             }
         }
         long strays = em.createQuery("select count(r) from AuditRecordEntity r where r.chainId is null"
-                + " or r.chainId not in :chains", Long.class).setParameter("chains", chainIds).getSingleResult();
+                + " or r.chainSeq is null or r.chainId not in :chains", Long.class).setParameter("chains", chainIds).getSingleResult();
         if (strays > 0) {
             problems.add(strays + " records belong to no chain");
         }
