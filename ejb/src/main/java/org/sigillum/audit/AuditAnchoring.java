@@ -21,9 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.error.ServiceException;
 
 /**
- * At start: seals the legacy chain (once, cluster-wide), creates this node's chains and derives their keys before
- * the first request needs them. Then anchors every chain head periodically, and once more at shutdown, so that
- * whatever was recorded before a clean stop is covered by an anchor.
+ * At start, seals the legacy chain (once, cluster-wide); shortly after, creates this node's chains and derives
+ * their keys, off the deployment's path. Then anchors every chain head periodically, and once more at shutdown, so that whatever was recorded
+ * before a clean stop is covered by an anchor.
  */
 @Singleton
 @Startup
@@ -48,28 +48,53 @@ public class AuditAnchoring {
 
     private ScheduledFuture<?> schedule;
 
+    /** Whether this node's chains were prepared; the first scheduled run does it, off the deployment's path. */
+    private volatile boolean prepared;
+
     @PostConstruct
     void start() {
         if (intervalSeconds < 1) {
             throw new IllegalStateException("sigillum.audit.anchor-interval-seconds must be at least 1");
         }
         try {
+            // before any request: a verification must never find the legacy records without their seal
             chains.sealLegacy();
         } catch (ServiceException | RuntimeException e) {
-            // a node that lost the race to seal finds the seal made; any other failure is retried at the next start
+            LOG.log(Level.WARNING, "audit: the legacy chain was not sealed at start (retried shortly): " + e.getMessage(), e);
+        }
+        schedule = scheduler.scheduleWithFixedDelay(this::run, 1, intervalSeconds, TimeUnit.SECONDS);
+        LOG.info(() -> "audit: chains " + leases.chainIds() + "; anchors every " + intervalSeconds + " s");
+    }
+
+    private void run() {
+        if (!prepared) {
+            prepared = prepare();
+        }
+        anchorQuietly();
+    }
+
+    /**
+     * Seals the legacy chain and creates and keys this node's chains. Appends do both for themselves when needed;
+     * done here, the first requests do not pay for it.
+     */
+    private boolean prepare() {
+        try {
+            chains.sealLegacy();
+        } catch (ServiceException | RuntimeException e) {
+            // a node that lost the race to seal finds the seal made at its next try
             LOG.log(Level.WARNING, "audit: the legacy chain was not sealed now: " + e.getMessage(), e);
+            return false;
         }
         try {
             for (String chain : leases.chainIds()) {
                 chains.create(chain);
                 keys.chainKey(chain);
             }
+            return true;
         } catch (ServiceException | RuntimeException e) {
-            // appends create their chain and derive its key themselves; only the warm-up is lost
-            LOG.log(Level.WARNING, "audit chains not prepared at start: " + e.getMessage(), e);
+            LOG.log(Level.WARNING, "audit chains not prepared now: " + e.getMessage(), e);
+            return false;
         }
-        schedule = scheduler.scheduleWithFixedDelay(this::anchorQuietly, 1, intervalSeconds, TimeUnit.SECONDS);
-        LOG.info(() -> "audit: chains " + leases.chainIds() + "; anchors every " + intervalSeconds + " s");
     }
 
     @PreDestroy
