@@ -69,6 +69,14 @@ final class ChainVerifier {
                 walkKeyed(chain, seen, anchorNames);
             }
         }
+        if (!chainIds.contains(AuditChainEntity.LEGACY)) {
+            long unsealed = em.createQuery("select count(r) from AuditRecordEntity r where r.chainId = :chain", Long.class)
+                    .setParameter("chain", AuditChainEntity.LEGACY).getSingleResult();
+            if (unsealed > 0) {
+                problems.add("the legacy chain (" + unsealed + " records) is not sealed yet");
+            }
+            chainIds.add(AuditChainEntity.LEGACY);
+        }
         for (Map.Entry<String, List<AnchorImprint.Head>> anchored : anchoredHeads.entrySet()) {
             if (!chainIds.contains(anchored.getKey())) {
                 problems.add("chain " + anchored.getKey() + ", which " + anchorNames.get(anchored.getValue().get(0))
