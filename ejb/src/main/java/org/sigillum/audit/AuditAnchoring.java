@@ -22,8 +22,8 @@ import org.sigillum.api.error.ServiceException;
 
 /**
  * At start, seals the legacy chain (once, cluster-wide); shortly after, creates this node's chains and derives
- * their keys, off the deployment's path. Then anchors every chain head periodically, and once more at shutdown, so that whatever was recorded
- * before a clean stop is covered by an anchor.
+ * their keys, off the deployment's path. Then anchors every chain head periodically, and tries once more at
+ * shutdown (WildFly 39 refuses the EJB calls by then; docs/audit.md, known gap).
  */
 @Singleton
 @Startup
