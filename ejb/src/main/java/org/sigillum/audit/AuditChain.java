@@ -87,7 +87,8 @@ public final class AuditChain {
         }
     }
 
-    private static void field(ByteArrayOutputStream out, String value) {
+    /** Length-prefixed UTF-8, 0xff for null: no two different field lists encode alike. */
+    static void field(ByteArrayOutputStream out, String value) {
         if (value == null) {
             out.write(0xff);
             return;

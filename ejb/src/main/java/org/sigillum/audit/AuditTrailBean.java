@@ -1,6 +1,7 @@
 package org.sigillum.audit;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.sigillum.api.auth.RequestCaller;
@@ -18,29 +19,35 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.sigillum.api.audit.AuditAnchorView;
 import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.audit.AuditRecordView;
 import org.sigillum.api.audit.AuditVerification;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
+import org.sigillum.api.service.CaCertificates;
 
 /**
- * Appends to the hash-chained audit log. Every append locks the chain head row, so appends from all nodes
- * are serialised by the database and the sequence stays gapless.
+ * Appends to the keyed audit chains. A transaction that appends leases one of this node's chains until it
+ * completes and locks that chain's head row, which no other transaction wants meanwhile: appends run in parallel
+ * on as many chains as a node has, and nodes never wait for each other. Each record is MAC'd under its chain's
+ * key (derived in the HSM); anchors over all heads are made by {@link AuditAnchoring}.
  */
 @Stateless
 public class AuditTrailBean implements AuditTrail {
 
     private static final int MAX_DETAIL_VALUE = 256;
     private static final int MAX_PAGE = 1000;
-    private static final int VERIFY_BATCH = 500;
     /** Looked up once: {@code Json.createObjectBuilder()} searches the class path for a provider on every call. */
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final Object LEASE = new Object();
+    /** Record numbers of the keyed chains continue after the legacy chain's last, which never moves again. */
+    private static volatile Long legacyLast;
 
     /**
-     * Set while this thread's transaction holds the chain head: a refusal recorded in a new transaction would then
-     * wait for a lock its own thread holds, for ever. Failing loudly beats hanging a request thread.
+     * Set while this thread's transaction holds a chain: a refusal recorded in a new transaction could then wait
+     * for a chain while holding one, and with every chain so held, for ever. Failing loudly beats hanging.
      */
     private static final ThreadLocal<HeadHold> HOLDS_HEAD = new ThreadLocal<>();
 
@@ -58,12 +65,40 @@ public class AuditTrailBean implements AuditTrail {
         }
     }
 
+    /** A chain leased by one transaction, given back when it completes, committed or not. */
+    private static final class Lease implements Synchronization {
+        private final ChainLeases leases;
+        private final String chainId;
+
+        Lease(ChainLeases leases, String chainId) {
+            this.leases = leases;
+            this.chainId = chainId;
+        }
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            leases.give(chainId);
+        }
+    }
+
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
     @Resource
     private TransactionSynchronizationRegistry transactions;
     @Inject
     private RequestCaller caller;
+    @Inject
+    private ChainLeases leases;
+    @Inject
+    private AuditKeys keys;
+    @EJB
+    private AuditChainsBean chains;
+    @EJB
+    private CaCertificates ca;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -100,35 +135,70 @@ public class AuditTrailBean implements AuditTrail {
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AuditVerification verify() {
-        AuditChainHeadEntity head = em.find(AuditChainHeadEntity.class, AuditChainHeadEntity.ID);
-        AuditChain.Walk walk = new AuditChain.Walk();
-        long from = 1;
-        List<AuditRecordEntity> batch;
-        do {
-            batch = page(from, VERIFY_BATCH);
-            for (AuditRecordEntity record : batch) {
-                walk.next(record.content(), record.recordHash());
-                from = record.seq() + 1;
-            }
-            em.clear();
-        } while (batch.size() == VERIFY_BATCH);
-        List<String> problems = walk.finish(head.lastSeq(), head.lastHash());
-        return new AuditVerification(walk.seen(), head.lastSeq(), problems.isEmpty(), problems);
+        try {
+            return new ChainVerifier(em, keys, ca.caCertificate("issuing")).verify();
+        } catch (ServiceException e) {
+            return new AuditVerification(0, 0, false, List.of("the log could not be verified: " + e.getMessage()), 0, 0,
+                    null);
+        }
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public AuditAnchorView anchor() throws ServiceException {
+        return chains.anchor();
     }
 
     private void append(AuditEvent event) {
-        // built before the head is locked: every other append in the cluster waits while this one holds it
+        // built before the chain is locked: the next append on this chain waits while this one holds it
         String detail = detailJson(event.details());
         String client = event.clientId() != null ? event.clientId() : caller.clientId();
-        AuditChainHeadEntity head = em.find(AuditChainHeadEntity.class, AuditChainHeadEntity.ID,
-                LockModeType.PESSIMISTIC_WRITE);
-        AuditChain.Record record = new AuditChain.Record(head.lastSeq() + 1, AuditChain.timestamp(Instant.now()),
-                event.event(), event.outcome().name(), event.actor(), event.userId(), event.credentialId(), detail,
-                client, event.quantity(), head.lastHash());
-        String hash = AuditChain.hash(record);
-        em.persist(new AuditRecordEntity(record, hash));
-        head.advance(record.seq(), hash);
-        em.flush();
+        try {
+            Lease lease = lease();
+            byte[] key = keys.chainKey(lease.chainId);
+            AuditChainEntity chain = em.find(AuditChainEntity.class, lease.chainId, LockModeType.PESSIMISTIC_WRITE);
+            if (chain == null) {
+                chains.create(lease.chainId);
+                chain = em.find(AuditChainEntity.class, lease.chainId, LockModeType.PESSIMISTIC_WRITE);
+            }
+            KeyedChain.Record record = new KeyedChain.Record(chain.chainId(), chain.lastSeq() + 1, nextSeq(),
+                    AuditChain.timestamp(Instant.now()), event.event(), event.outcome().name(), event.actor(),
+                    event.userId(), event.credentialId(), detail, client, event.quantity(), chain.lastMac());
+            String mac = KeyedChain.mac(key, record);
+            em.persist(new AuditRecordEntity(record, mac));
+            chain.advance(record.chainSeq(), mac);
+            em.flush();
+        } catch (ServiceException e) {
+            // nothing may happen unaudited: the caller's action fails with the record
+            throw new IllegalStateException("the audit record could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** This transaction's chain: the one it already appended to, else a free one of this node. */
+    private Lease lease() {
+        Lease lease = (Lease) transactions.getResource(LEASE);
+        if (lease != null) {
+            return lease;
+        }
+        lease = new Lease(leases, leases.take());
+        try {
+            transactions.registerInterposedSynchronization(lease);
+        } catch (RuntimeException e) {
+            leases.give(lease.chainId);
+            throw e;
+        }
+        transactions.putResource(LEASE, lease);
+        return lease;
+    }
+
+    private long nextSeq() {
+        Long offset = legacyLast;
+        if (offset == null) {
+            offset = em.find(AuditChainHeadEntity.class, AuditChainHeadEntity.ID).lastSeq();
+            legacyLast = offset;
+        }
+        return offset + ((Number) em.createNativeQuery("SELECT nextval('audit_record_seq')").getSingleResult())
+                .longValue();
     }
 
     private List<AuditRecordEntity> page(long fromSeq, int limit) {
@@ -147,6 +217,7 @@ public class AuditTrailBean implements AuditTrail {
     private static AuditRecordView view(AuditRecordEntity entity) {
         AuditChain.Record r = entity.content();
         return new AuditRecordView(r.seq(), r.recordedAt().toString(), r.event(), r.outcome(), r.actor(), r.userId(),
-                r.credentialId(), r.detail(), r.clientId(), r.quantity(), r.prevHash(), entity.recordHash());
+                r.credentialId(), r.detail(), r.clientId(), r.quantity(), r.prevHash(), entity.recordHash(),
+                entity.chainId(), entity.chainSeq());
     }
 }

@@ -21,11 +21,21 @@ final class AuditLog {
         return reply.json();
     }
 
-    /** The chain verifies and holds every record up to its head: nothing missing, altered or half-written. */
+    /**
+     * Every chain verifies and holds every record up to its head, and every anchor holds: nothing missing, altered,
+     * half-written or truncated. (Record numbers may skip one where a transaction rolled back; chain places may not.)
+     */
     static void assertIntact() {
         JsonNode verification = verification();
         assertTrue(verification.get("intact").asBoolean(), verification.toString());
-        assertEquals(verification.get("headSeq").asLong(), verification.get("records").asLong());
+        assertTrue(verification.get("records").asLong() > 0, verification.toString());
+    }
+
+    /** Anchors every chain head now, as an operator can. */
+    static JsonNode anchor() {
+        Sigillum.Reply reply = Sigillum.operatorPost("/api/v1/audit/anchors", Sigillum.object());
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
     }
 
     static long head() {

@@ -69,6 +69,64 @@ class ClusterFailoverIT {
         assertEquals(Sigillum.env("SIGILLUM_IT_URL"), nodes.get(0), "the account and SAD are made on node 1");
     }
 
+    /**
+     * E5 and issue 12: signatures on two nodes at once go to chains of the node that made them (no cluster-wide head
+     * to wait for), and the chains of both nodes, anchored from either node, verify together with zero errors.
+     */
+    @Test
+    @Order(0)
+    void e5TwoNodesAppendToChainsOfTheirOwnAndTheWholeLogVerifies() throws Exception {
+        long head = AuditLog.head();
+        int workers = 4;
+        int each = 5;
+        List<CscClient> signers = new ArrayList<>();
+        List<String> credentials = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            CscClient signer = CscClient.newSigner();
+            signers.add(signer);
+            credentials.add(signer.newCredential(EC_P256).get("credentialID").asText());
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                CscClient signer = signers.get(w);
+                String id = credentials.get(w);
+                String node = nodes.get(w % 2);
+                runs.add(executor.submit(() -> {
+                    int signed = 0;
+                    for (int i = 0; i < each; i++) {
+                        List<byte[]> hashes = List.of(Signatures.sha256(Signatures.randomData()));
+                        String sad = signer.sad(id, hashes, CscClient.SHA256);
+                        Sigillum.Reply reply = signer.signHashAt(node, id, sad, hashes, CscClient.SHA256, ECDSA_SHA256);
+                        assertEquals(200, reply.status(), node + ": " + reply.body());
+                        signed++;
+                    }
+                    return signed;
+                }));
+            }
+            for (Future<Integer> run : runs) {
+                assertEquals(each, run.get(300, TimeUnit.SECONDS));
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        Set<String> writers = AuditLog.recordsAfter(head).stream()
+                .filter(r -> "SIGNED".equals(r.get("event").asText()))
+                .map(r -> r.get("chainId").asText())
+                .map(chain -> chain.substring(0, chain.lastIndexOf('/')))
+                .collect(Collectors.toSet());
+        assertEquals(2, writers.size(), "SIGNED records on chains of both nodes: " + writers);
+        Sigillum.Reply anchor = Sigillum.postTo(nodes.get(1), "/api/v1/audit/anchors", "application/json", "{}",
+                Sigillum.operatorToken());
+        assertEquals(200, anchor.status(), anchor.body());
+        AuditLog.assertIntact();
+        JsonNode verification = AuditLog.verification();
+        assertTrue(verification.get("chains").asInt() >= 2 * 4 + 1, "the legacy chain and four per node: " + verification);
+        System.out.println("RESULT cluster.e5 signatures=" + workers * each + " writers=" + writers + " chains="
+                + verification.get("chains") + " anchors=" + verification.get("anchors"));
+    }
+
     @Test
     @Order(1)
     void a8OneSadSentToBothNodesAtOnceYieldsExactlyOneSignature() throws Exception {

@@ -2,6 +2,7 @@ package org.sigillum.api.service;
 
 import jakarta.ejb.Local;
 import java.util.List;
+import org.sigillum.api.audit.AuditAnchorView;
 import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.audit.AuditRecordView;
 import org.sigillum.api.audit.AuditVerification;
@@ -20,4 +21,7 @@ public interface AuditTrail {
     List<AuditRecordView> records(long fromSeq, int limit) throws ServiceException;
 
     AuditVerification verify();
+
+    /** Anchors the heads of every chain now (besides the periodic anchors and the one at shutdown). */
+    AuditAnchorView anchor() throws ServiceException;
 }

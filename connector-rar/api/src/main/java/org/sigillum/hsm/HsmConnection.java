@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface HsmConnection extends AutoCloseable {
 
+    /** Label of the audit key that the key ceremony creates next to the wrapping, binding and pepper keys. */
+    String AUDIT_KEY_LABEL = "sigillum-audit";
+
     /**
      * Generates a key pair inside the HSM and returns the public key and the private key wrapped under the
      * HSM's wrapping key, with a tag that binds the wrapped blob to {@code binding}.
@@ -32,6 +35,13 @@ public interface HsmConnection extends AutoCloseable {
      * hashes stored of it cannot be attacked offline by whoever reads the database.
      */
     byte[] pepper(byte[] secret) throws HsmException;
+
+    /**
+     * HMAC-SHA256 of {@code message} under the audit key ({@link #AUDIT_KEY_LABEL}), which never leaves the HSM.
+     * The audit log derives each chain's MAC key and the MAC of each anchor from it: whoever can write the
+     * database but cannot use the HSM cannot forge a record or an anchor.
+     */
+    byte[] auditMac(byte[] message) throws HsmException;
 
     /**
      * Seals a shared secret (e.g. a TOTP seed) for storage: imported as a generic secret, wrapped under the

@@ -3,6 +3,7 @@ package org.sigillum.web.admin;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.sigillum.api.audit.AuditAnchorView;
 import org.sigillum.api.audit.AuditRecordView;
 import org.sigillum.api.audit.AuditVerification;
 import org.sigillum.api.error.ServiceException;
@@ -32,9 +34,17 @@ public class AuditResource {
         return audit.records(from, limit);
     }
 
+    @POST
+    @Path("anchors")
+    @Operation(summary = "Anchor the head of every audit chain now: MAC'd in the HSM and time-stamped by the built-in TSA")
+    public AuditAnchorView anchor() throws ServiceException {
+        return audit.anchor();
+    }
+
     @GET
     @Path("verify")
-    @Operation(summary = "Walk the hash chain and report every altered, missing or out-of-place record")
+    @Operation(summary = "Check every chain (MACs, gapless places, heads) and every anchor; report each altered, "
+            + "missing, out-of-place or truncated record")
     public AuditVerification verification() {
         return audit.verify();
     }

@@ -51,6 +51,11 @@ class HsmConnectionHandle implements HsmConnection {
     }
 
     @Override
+    public byte[] auditMac(byte[] message) throws HsmException {
+        return live().execute(this, session -> session.auditMac(message));
+    }
+
+    @Override
     public SealedSecret sealSecret(byte[] secret, KeyBinding binding) throws HsmException {
         return live().execute(this, session -> session.sealSecret(secret, binding));
     }

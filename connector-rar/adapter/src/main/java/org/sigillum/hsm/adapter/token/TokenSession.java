@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import org.sigillum.hsm.EcCurve;
 import org.sigillum.hsm.GeneratedKey;
+import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.HsmStatus;
 import org.sigillum.hsm.HsmUnavailableException;
@@ -33,6 +34,7 @@ import org.sigillum.hsm.WrappedKey;
 import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.KeyPairTemplate;
 import org.xipki.pkcs11.wrapper.Mechanism;
+import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11KeyPair;
 import org.xipki.pkcs11.wrapper.Session;
 import org.xipki.pkcs11.wrapper.TokenException;
@@ -120,6 +122,31 @@ public final class TokenSession implements AutoCloseable {
                 return session.signSingle(new Mechanism(CKM_SHA256_HMAC), pepperKey, secret);
             } catch (TokenException e) {
                 throw Pkcs11Errors.translateTokenKeyFailure("pepper", e);
+            }
+        });
+    }
+
+    /**
+     * HMAC-SHA256 under the audit key. The key is looked up on each call: the audit log calls this once per chain
+     * key and per anchor, not per record, and a session opened before the key ceremony added it still works.
+     */
+    public byte[] auditMac(byte[] message) throws HsmException {
+        if (message == null || message.length == 0 || message.length > 4096) {
+            throw new InvalidKeyRequestException("a message of 1 to 4096 bytes is required");
+        }
+        return guarded(() -> {
+            try {
+                long[] found = session.findObjectsSingle(
+                        AttributeVector.newSecretKey().token(true).label(HsmConnection.AUDIT_KEY_LABEL), 2);
+                if (found.length != 1) {
+                    String problem = "audit key '" + HsmConnection.AUDIT_KEY_LABEL + "' is " + (found.length == 0
+                            ? "missing on the token; run the key ceremony (bin/sigillum start does)"
+                            : "not unique on the token");
+                    throw new HsmUnavailableException(problem, new PKCS11Exception(CKR_KEY_HANDLE_INVALID, problem));
+                }
+                return session.signSingle(new Mechanism(CKM_SHA256_HMAC), found[0], message);
+            } catch (TokenException e) {
+                throw Pkcs11Errors.translateTokenKeyFailure("audit MAC", e);
             }
         });
     }

@@ -4,6 +4,7 @@ import static org.xipki.pkcs11.wrapper.PKCS11Constants.*;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.adapter.token.PinSource;
 import org.sigillum.hsm.adapter.token.TokenConfig;
 import org.sigillum.hsm.adapter.token.TokenContext;
@@ -14,7 +15,8 @@ import org.xipki.pkcs11.wrapper.TokenException;
 
 /**
  * Creates Sigillum's long-lived token keys when they are absent: the AES-256 wrapping key, the HMAC key that
- * binds wrapped blobs to their credentials, and the HMAC key that peppers PINs and passwords. Both are token objects, sensitive and never extractable. The
+ * binds wrapped blobs to their credentials, the HMAC key that peppers PINs and passwords, and the HMAC key that
+ * keys the audit chains and their anchors. All are token objects, sensitive and never extractable. The
  * quick start runs it; an operator runs it once per token at the key ceremony. Existing keys are checked,
  * never replaced: replacing the wrapping key would orphan every stored credential.
  *
@@ -43,6 +45,8 @@ public final class KeyCeremony {
             ensure(session, config.bindingKeyLabel(), new Mechanism(CKM_GENERIC_SECRET_KEY_GEN),
                     AttributeVector.newSecretKey(CKK_GENERIC_SECRET).valueLen(32).sign(true).verify(true));
             ensure(session, config.pepperKeyLabel(), new Mechanism(CKM_GENERIC_SECRET_KEY_GEN),
+                    AttributeVector.newSecretKey(CKK_GENERIC_SECRET).valueLen(32).sign(true).verify(true));
+            ensure(session, HsmConnection.AUDIT_KEY_LABEL, new Mechanism(CKM_GENERIC_SECRET_KEY_GEN),
                     AttributeVector.newSecretKey(CKK_GENERIC_SECRET).valueLen(32).sign(true).verify(true));
         } finally {
             session.closeSession();
