@@ -110,7 +110,8 @@ ${SIGILLUM_JAVA_OPTS:-}"
 
 wait_for_deployment() {
     local inst="$1" deployments="$1/standalone/deployments" i
-    for ((i = 0; i < 360; i++)); do
+    # SIGILLUM_DEPLOY_WAIT_SECONDS: more time on a machine loaded by other work
+    for ((i = 0; i < ${SIGILLUM_DEPLOY_WAIT_SECONDS:-180} * 2; i++)); do
         if [ -f "$deployments/sigillum.ear.deployed" ]; then
             return 0
         fi
@@ -121,7 +122,7 @@ wait_for_deployment() {
         instance_pid "$inst" >/dev/null || { tail -n 40 "$inst/console.log" >&2; die "WildFly exited during start"; }
         sleep 0.5
     done
-    die "deployment did not finish within 180 s"
+    die "deployment did not finish within ${SIGILLUM_DEPLOY_WAIT_SECONDS:-180} s (SIGILLUM_DEPLOY_WAIT_SECONDS)"
 }
 
 instance_stop() {
