@@ -20,9 +20,9 @@ cmd_test() {
     case "${1:-}" in
         --big-pdf) big_pdf=true ;;
         --it) only="${2:-}"; [ -n "$only" ] || die "test --it needs a failsafe pattern, e.g. 'CscSigningIT' or 'RevocationIT#*'" ;;
-        --cluster) cluster_tests_build; cluster_tests; return ;;
+        --cluster) cluster_tests_build; cluster_tests "${2:-}"; return ;;
         "") ;;
-        *) die "unknown option for test: $1 (known: --big-pdf, --cluster, --it PATTERN)" ;;
+        *) die "unknown option for test: $1 (known: --big-pdf, --cluster [PATTERN], --it PATTERN)" ;;
     esac
     require_tools
     # PostgreSQL for the server under test; pdfsig and xmlsec1 check signed documents independently of DSS
@@ -112,13 +112,14 @@ cluster_tests_build() {
     provision_wildfly
 }
 
-# cluster_tests: the ITs tagged "cluster" against a fresh cluster (bin/sigillum cluster), stopped afterwards. Two
-# nodes by default (SIGILLUM_CLUSTER_TEST_NODES), the smallest cluster that must survive losing one. The cluster
-# is the tests' own: under var/test/cluster, its balancer at 8080 + SIGILLUM_TEST_PORT_OFFSET + 1000 and its nodes
-# at port offsets from SIGILLUM_TEST_PORT_OFFSET + 1100, PostgreSQL on SIGILLUM_TEST_PG_PORT + 1, unless
-# SIGILLUM_CLUSTER_PORT, _PORT_BASE and _PG_PORT say otherwise; an operator's cluster is never touched.
+# cluster_tests [PATTERN]: the ITs tagged "cluster" (those matching the failsafe PATTERN, if given) against a
+# fresh cluster (bin/sigillum cluster), stopped afterwards. Two nodes by default (SIGILLUM_CLUSTER_TEST_NODES), the
+# smallest cluster that must survive losing one. The cluster is the tests' own: under var/test/cluster, its balancer
+# at 8080 + SIGILLUM_TEST_PORT_OFFSET + 1000 and its nodes at port offsets from SIGILLUM_TEST_PORT_OFFSET + 1100,
+# PostgreSQL on SIGILLUM_TEST_PG_PORT + 1, unless SIGILLUM_CLUSTER_PORT, _PORT_BASE and _PG_PORT say otherwise; an
+# operator's cluster is never touched.
 cluster_tests() {
-    local nodes="${SIGILLUM_CLUSTER_TEST_NODES:-2}" n
+    local nodes="${SIGILLUM_CLUSTER_TEST_NODES:-2}" only="${1:-}" n
     export SIGILLUM_CLUSTER_DIR="$TEST_DIR/cluster"
     export SIGILLUM_CLUSTER_PORT="${SIGILLUM_CLUSTER_PORT:-$((8080 + TEST_PORT_OFFSET + 1000))}"
     export SIGILLUM_CLUSTER_PORT_BASE="${SIGILLUM_CLUSTER_PORT_BASE:-$((TEST_PORT_OFFSET + 1000))}"
@@ -148,7 +149,8 @@ cluster_tests() {
     SIGILLUM_IT_BOOTSTRAP_CLIENT_ID=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_id)
     SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_secret)
     say "cluster tests: nodes $urls"
-    (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false -Dit.excludedGroups=none -Dgroups=cluster) \
+    (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false -Dit.excludedGroups=none -Dgroups=cluster \
+        ${only:+-Dit.test="$only" -Dfailsafe.failIfNoSpecifiedTests=false}) \
         || die "cluster tests failed"
     say "cluster tests passed"
 }

@@ -65,7 +65,7 @@ public final class DocumentsBench {
         System.out.printf(Locale.ROOT, "# pades.1mb at B-LTA (built-in TSA and OCSP): %.1f docs/s%n", ltaRate);
         results.put("documents.pades.1mb.lta.per_second", ltaRate);
         results.put("documents.pades.1mb.lta.vs_bb.ratio", ltaRate / results.get("documents.pades.1mb.per_second"));
-        results.forEach((name, value) -> System.out.printf(Locale.ROOT, "RESULT %s=%.3f%n", name, value));
+        ResultLines.print(results);
     }
 
     private double dssRate(Case c, int calls) throws Exception {

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * call consuming one SAD authorized for its hashes), 1 and 10 hashes per call, 2 client threads, with the
  * credential's unwrapped-key cache off and on, against (a) raw resident-key signing on the same token and
  * (b) the adapter's own unwrap-sign-destroy rate, both measured in the same run. Also authorize+signHash
- * round trips per second.
+ * round trips per second on the cached credential, and their ratio to batch-1 cached signHash calls alone
+ * ({@code roundtrip.ratio}: what authorization adds to a signature, the PIN check above all), and the server's
+ * CPU time per call in both phases.
  */
 public final class SignHashBench {
 
@@ -23,6 +25,7 @@ public final class SignHashBench {
     private final BenchServer server;
     private final RawPkcs11Loop raw;
     private final BenchSigner signer;
+    private final ServerCpu serverCpu = ServerCpu.fromEnvironment();
 
     private SignHashBench() throws Exception {
         this.server = new BenchServer();
@@ -46,21 +49,32 @@ public final class SignHashBench {
             double resident = raw.residentSigning(key, THREADS, Duration.ofSeconds(seconds));
             double adapter = server.adapterRate(key, THREADS, seconds, false);
             for (int batch : new int[] {1, 10}) {
-                double off = signHashRate(uncached, signAlgo, batch, CALLS);
-                double on = signHashRate(cached, signAlgo, batch, CALLS);
+                double off = signHashRate(uncached, signAlgo, batch, CALLS).perSecond();
+                Phase cachedPhase = signHashRate(cached, signAlgo, batch, CALLS);
+                double on = cachedPhase.perSecond();
                 String prefix = "signhash." + key.id() + ".batch" + batch;
                 results.put(prefix + ".uncached.per_second", off);
                 results.put(prefix + ".cached.per_second", on);
                 results.put(prefix + ".cached.ratio", on / resident);
                 results.put(prefix + ".uncached.ratio", off / adapter);
+                if (batch == 1) {
+                    results.put(prefix + ".server_cpu_us", cachedPhase.serverCpuMicrosPerCall());
+                }
                 System.out.printf(Locale.ROOT, "# %s batch=%d signHash uncached=%.0f sig/s cached=%.0f sig/s"
                         + " (raw resident %.0f/s, adapter unwrap %.0f/s)%n", key.id(), batch, off, on, resident, adapter);
             }
             results.put("signhash." + key.id() + ".raw.resident.per_second", resident);
             results.put("signhash." + key.id() + ".adapter.per_second", adapter);
-            results.put("signhash." + key.id() + ".roundtrips.per_second", roundTrips(uncached, signAlgo, CALLS / 2));
+            // the same key as the batch-1 cached phase, so the ratio isolates what authorization costs
+            Phase roundTrips = roundTrips(cached, signAlgo, CALLS / 2);
+            double signHashAlone = results.get("signhash." + key.id() + ".batch1.cached.per_second");
+            results.put("signhash." + key.id() + ".roundtrips.per_second", roundTrips.perSecond());
+            results.put("signhash." + key.id() + ".roundtrip.ratio", roundTrips.perSecond() / signHashAlone);
+            results.put("signhash." + key.id() + ".roundtrip.server_cpu_us", roundTrips.serverCpuMicrosPerCall());
+            System.out.printf(Locale.ROOT, "# %s authorize+signHash %.0f round trips/s, signHash alone %.0f calls/s%n",
+                    key.id(), roundTrips.perSecond(), signHashAlone);
         }
-        results.forEach((name, value) -> System.out.printf(Locale.ROOT, "RESULT %s=%.3f%n", name, value));
+        ResultLines.print(results);
     }
 
     private String credential(RawPkcs11Loop.KeyType key, int keyCacheSeconds) throws Exception {
@@ -69,27 +83,39 @@ public final class SignHashBench {
         return signer.credential(body);
     }
 
+    /** A measured phase: its rate, and the server's CPU time per call over it (NaN when unknown). */
+    private record Phase(double perSecond, double serverCpuMicrosPerCall) {
+    }
+
     /** Signatures per second of signHash calls alone, the SADs having been authorized beforehand. */
-    private double signHashRate(String credential, String signAlgo, int batch, int calls) throws Exception {
+    private Phase signHashRate(String credential, String signAlgo, int batch, int calls) throws Exception {
         List<Authorized> prepared = parallel(calls, i -> authorize(credential, batch));
         AtomicInteger next = new AtomicInteger();
-        long start = System.nanoTime();
-        parallel(calls, i -> {
+        return timed(calls, batch, () -> parallel(calls, i -> {
             signHash(credential, signAlgo, prepared.get(next.getAndIncrement()));
             return null;
-        });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return calls * batch / seconds;
+        }));
     }
 
     /** Complete authorize-then-sign round trips per second (one hash each). */
-    private double roundTrips(String credential, String signAlgo, int calls) throws Exception {
-        long start = System.nanoTime();
-        parallel(calls, i -> {
+    private Phase roundTrips(String credential, String signAlgo, int calls) throws Exception {
+        return timed(calls, 1, () -> parallel(calls, i -> {
             signHash(credential, signAlgo, authorize(credential, 1));
             return null;
-        });
-        return calls / ((System.nanoTime() - start) / 1e9);
+        }));
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private Phase timed(int calls, int perCall, Work work) throws Exception {
+        double cpuBefore = serverCpu.seconds();
+        long start = System.nanoTime();
+        work.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = serverCpu.seconds() - cpuBefore;
+        return new Phase(calls * perCall / seconds, cpu * 1e6 / calls);
     }
 
     private record Authorized(String sad, List<String> hashes) {

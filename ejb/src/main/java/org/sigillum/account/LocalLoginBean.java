@@ -75,6 +75,10 @@ public class LocalLoginBean implements LocalLogin {
             throw new ServiceException(ErrorCode.INVALID_GRANT, REFUSAL);
         }
         user.logins().succeeded();
+        if (SecretHasher.outdated(user.passwordHash())) {
+            // a hash from before the HSM pepper set the cost: replace it now that the password is known to be right
+            user.rehashPassword(SecretHasher.hash(password, pepper));
+        }
         return user.id();
     }
 

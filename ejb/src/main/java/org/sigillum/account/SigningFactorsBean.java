@@ -69,6 +69,10 @@ public class SigningFactorsBean {
             throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
         }
         user.pins().succeeded();
+        if (SecretHasher.outdated(user.pinHash())) {
+            // a hash from before the HSM pepper set the cost: replace it now that the PIN is known to be right
+            user.rehashPin(SecretHasher.hash(pin.toCharArray(), pepper));
+        }
         return user.hasTotp() ? List.of(PIN, OTP) : List.of(PIN);
     }
 

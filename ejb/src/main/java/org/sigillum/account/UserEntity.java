@@ -71,6 +71,16 @@ public class UserEntity {
         return pinHash;
     }
 
+    /** A fresh hash of the same password, made with the current parameters (SecretHasher.outdated). */
+    public void rehashPassword(String hash) {
+        this.passwordHash = hash;
+    }
+
+    /** A fresh hash of the same PIN, made with the current parameters (SecretHasher.outdated). */
+    public void rehashPin(String hash) {
+        this.pinHash = hash;
+    }
+
     /** Failed logins with the password, and the lock they put on the account. */
     public FailureCounter logins() {
         return logins;

@@ -53,6 +53,8 @@ public class KeyStoreServiceBean implements KeyStoreService {
 
     @EJB
     private AuditTrail audit;
+    @EJB
+    private KeyEvictionsBean keyEvictions;
     @Inject
     private Enrollment enrollment;
 
@@ -130,11 +132,7 @@ public class KeyStoreServiceBean implements KeyStoreService {
             throw new ServiceException(ErrorCode.NOT_FOUND, "no such credential");
         }
         em.remove(credential);
-        try (HsmConnection connection = hsm.getConnection()) {
-            connection.evictCachedKey(credentialId);
-        } catch (HsmException e) {
-            throw HsmFailures.toServiceException("key cache eviction", e);
-        }
+        keyEvictions.evictEverywhere(credentialId);
         audit.record(new AuditEvent(Events.CREDENTIAL_DELETED, AuditEvent.Outcome.SUCCESS, caller.actor(), ownerId,
                 credentialId, Map.of()));
     }

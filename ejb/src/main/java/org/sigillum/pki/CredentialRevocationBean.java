@@ -1,6 +1,5 @@
 package org.sigillum.pki;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,11 +20,8 @@ import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.CredentialRevocation;
 import org.sigillum.audit.Events;
 import org.sigillum.enrollment.IssuedCertificateEntity;
-import org.sigillum.hsm.HsmConnection;
-import org.sigillum.hsm.HsmConnectionFactory;
-import org.sigillum.hsm.HsmException;
 import org.sigillum.keys.CredentialEntity;
-import org.sigillum.keys.HsmFailures;
+import org.sigillum.keys.KeyEvictionsBean;
 
 /**
  * Revokes a credential: disabled for good, its certificate marked revoked in the register, and a new CRL
@@ -37,14 +33,14 @@ public class CredentialRevocationBean implements CredentialRevocation {
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
-    @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
-    private HsmConnectionFactory hsm;
     @EJB
     private CertificateRegisterBean register;
     @EJB
     private CrlPublisherBean crls;
     @EJB
     private AuditTrail audit;
+    @EJB
+    private KeyEvictionsBean keyEvictions;
     @Inject
     private RequestCaller caller;
 
@@ -89,10 +85,6 @@ public class CredentialRevocationBean implements CredentialRevocation {
     }
 
     private void evictCachedKey(String credentialId) throws ServiceException {
-        try (HsmConnection connection = hsm.getConnection()) {
-            connection.evictCachedKey(credentialId);
-        } catch (HsmException e) {
-            throw HsmFailures.toServiceException("key cache eviction", e);
-        }
+        keyEvictions.evictEverywhere(credentialId);
     }
 }

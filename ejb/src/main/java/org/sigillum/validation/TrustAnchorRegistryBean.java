@@ -1,10 +1,13 @@
 package org.sigillum.validation;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
@@ -37,6 +40,10 @@ public class TrustAnchorRegistryBean implements TrustAnchorRegistry {
     private AuditTrail audit;
     @Inject
     private RequestCaller caller;
+    @Inject
+    private TrustAnchors trustAnchors;
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     @Override
     public TrustAnchorView add(AddTrustAnchorRequest request) throws ServiceException {
@@ -56,6 +63,7 @@ public class TrustAnchorRegistryBean implements TrustAnchorRegistry {
         TrustAnchorEntity anchor = new TrustAnchorEntity(UUID.randomUUID().toString(), sha256,
                 certificate.getSubjectX500Principal().getName(), der, Instant.now());
         em.persist(anchor);
+        refreshAfterCommit();
         audit.record(new AuditEvent(Events.TRUST_ANCHOR_ADDED, AuditEvent.Outcome.SUCCESS, caller.actor(), null, null,
                 Map.of("subject", certificate.getSubjectX500Principal().getName(), "sha256", sha256)));
         return anchor.view();
@@ -74,6 +82,7 @@ public class TrustAnchorRegistryBean implements TrustAnchorRegistry {
             throw new ServiceException(ErrorCode.NOT_FOUND, "no such trust anchor");
         }
         em.remove(anchor);
+        refreshAfterCommit();
         audit.record(new AuditEvent(Events.TRUST_ANCHOR_REMOVED, AuditEvent.Outcome.SUCCESS, caller.actor(), null, null,
                 Map.of("sha256", anchor.sha256())));
     }
@@ -82,6 +91,20 @@ public class TrustAnchorRegistryBean implements TrustAnchorRegistry {
     public List<byte[]> certificates() {
         return em.createQuery("select a from TrustAnchorEntity a", TrustAnchorEntity.class).getResultList().stream()
                 .map(TrustAnchorEntity::certificate).toList();
+    }
+
+    /** This node's validation reads the anchors again once the change is committed (TrustAnchors caches them). */
+    private void refreshAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                trustAnchors.changed();
+            }
+        });
     }
 
     /** Base64 DER or PEM, one X.509 certificate. */

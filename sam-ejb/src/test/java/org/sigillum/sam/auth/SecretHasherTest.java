@@ -25,14 +25,28 @@ class SecretHasherTest {
     }
 
     private static final Pepper PEPPER = hmac((byte) 0);
+    /** "246810" under PEPPER with m=19456, t=2, p=1, computed once with the earlier version of SecretHasher. */
+    private static final String FORMER_SALT = "c2lnaWxsdW0tZm9ybWVyIQ";
+    private static final String FORMER_HASH = "KZGrUF1b0AsmWEViJfVBOXnv/evQPjMoNLyP2AFDx9s";
 
     @Test
     void theRightSecretMatchesAndAWrongOneDoesNot() throws ServiceException {
         String stored = SecretHasher.hash("correct horse".toCharArray(), PEPPER);
-        assertTrue(stored.startsWith("$argon2id$v=19$m=19456,t=2,p=1,k=hsm$"), stored);
+        assertTrue(stored.startsWith("$argon2id$v=19$m=1024,t=1,p=1,k=hsm$"), stored);
         assertTrue(SecretHasher.matches("correct horse".toCharArray(), stored, PEPPER));
         assertFalse(SecretHasher.matches("correct horsf".toCharArray(), stored, PEPPER));
         assertFalse(SecretHasher.matches("".toCharArray(), stored, PEPPER));
+    }
+
+    @Test
+    void aHashWithTheFormerOwaspParametersStillMatchesAndIsOutdated() throws ServiceException {
+        // made with the parameters used before the HSM pepper set the cost (m=19456, t=2), same pepper
+        String stored = "$argon2id$v=19$m=19456,t=2,p=1,k=hsm$" + FORMER_SALT + "$" + FORMER_HASH;
+        assertTrue(SecretHasher.matches("246810".toCharArray(), stored, PEPPER));
+        assertTrue(SecretHasher.outdated(stored), "to be rehashed after the next successful check");
+        assertFalse(SecretHasher.outdated(SecretHasher.hash("246810".toCharArray(), PEPPER)));
+        assertFalse(SecretHasher.outdated(null));
+        assertFalse(SecretHasher.outdated("not a hash"));
     }
 
     @Test

@@ -71,7 +71,11 @@ public final class TokenSession implements AutoCloseable {
      */
     private static final byte[] SEALED_SECRET_DOMAIN = domainPrefix("sigillum/sealed-secret/v1");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One generator per thread: the default NativePRNG serialises every caller on one lock, and each unwrap draws
+     * an object ID, so two signing threads used to queue there (issue 12). DRBG instances are independent.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(TokenSession::newRandom);
     private static final int OBJECT_ID_BYTES = 16;
 
     private final TokenContext token;
@@ -197,6 +201,9 @@ public final class TokenSession implements AutoCloseable {
 
     /** Destroys the given cached key objects; any session of this server may do it. */
     void destroy(List<UnwrappedKeyCache.Doomed> doomedKeys) {
+        if (doomedKeys.isEmpty()) {
+            return;
+        }
         Lock lock = token.callLock();
         lock.lock();
         try {
@@ -601,8 +608,16 @@ public final class TokenSession implements AutoCloseable {
 
     private static byte[] randomObjectId() {
         byte[] id = new byte[OBJECT_ID_BYTES];
-        RANDOM.nextBytes(id);
+        RANDOM.get().nextBytes(id);
         return id;
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     private static String sha256Hex(byte[] data) {

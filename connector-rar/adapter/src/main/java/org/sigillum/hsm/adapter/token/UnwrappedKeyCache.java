@@ -82,6 +82,11 @@ public final class UnwrappedKeyCache {
     private final AtomicLong evictions = new AtomicLong();
     private final AtomicLong expirations = new AtomicLong();
     private final AtomicLong staleHandles = new AtomicLong();
+    /**
+     * No entry expires before this: the drain that follows every signature scans the entries only once something
+     * may have expired, instead of copying and walking them all on each call (issue 12, the adapter's per-call cost).
+     */
+    private Instant earliestExpiry = Instant.MAX;
 
     public UnwrappedKeyCache(int capacity, Clock clock) {
         this.capacity = capacity;
@@ -128,8 +133,11 @@ public final class UnwrappedKeyCache {
             evictions.incrementAndGet();
             retire(victim);
         }
-        entries.put(key, new Entry(key, handle, objectId.clone(), ownerSession, clock.instant().plus(policy.timeToLive()),
-                usesLeft));
+        Instant expiresAt = clock.instant().plus(policy.timeToLive());
+        entries.put(key, new Entry(key, handle, objectId.clone(), ownerSession, expiresAt, usesLeft));
+        if (expiresAt.isBefore(earliestExpiry)) {
+            earliestExpiry = expiresAt;
+        }
         return true;
     }
 
@@ -204,11 +212,20 @@ public final class UnwrappedKeyCache {
     /** Retires expired entries and hands out every handle that is now safe to destroy. */
     public synchronized List<Doomed> drainDestroyable() {
         Instant now = clock.instant();
-        for (Entry entry : List.copyOf(entries.values())) {
-            if (!now.isBefore(entry.expiresAt)) {
-                expirations.incrementAndGet();
-                retire(entry);
+        if (!now.isBefore(earliestExpiry)) {
+            Instant next = Instant.MAX;
+            for (Entry entry : List.copyOf(entries.values())) {
+                if (!now.isBefore(entry.expiresAt)) {
+                    expirations.incrementAndGet();
+                    retire(entry);
+                } else if (entry.expiresAt.isBefore(next)) {
+                    next = entry.expiresAt;
+                }
             }
+            earliestExpiry = next;
+        }
+        if (toDestroy.isEmpty()) {
+            return List.of();
         }
         List<Doomed> out = toDestroy.stream().map(entry -> new Doomed(entry.handle, entry.objectId)).toList();
         toDestroy.clear();

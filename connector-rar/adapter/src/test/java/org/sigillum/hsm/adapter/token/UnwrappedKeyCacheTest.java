@@ -122,6 +122,23 @@ class UnwrappedKeyCacheTest {
     }
 
     @Test
+    void eachEntryIsDrainedWhenItsOwnLifetimeEndsThoughTheDrainSkipsScansBefore() {
+        assertTrue(offer("c1", 11, OWNER_A, new KeyCachePolicy(Duration.ofSeconds(10), 10)));
+        assertTrue(offer("c2", 12, OWNER_A, new KeyCachePolicy(Duration.ofSeconds(30), 10)));
+        assertEquals(List.of(), drainedHandles(), "nothing expired yet");
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(List.of(11L), drainedHandles(), "the earlier one first");
+        clock.advance(Duration.ofSeconds(19));
+        assertEquals(List.of(), drainedHandles(), "the later one still lives");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of(12L), drainedHandles());
+        assertTrue(offer("c3", 13, OWNER_A, new KeyCachePolicy(Duration.ofSeconds(5), 10)));
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(List.of(13L), drainedHandles(), "an entry offered after a scan sets the next scan");
+        assertEquals(3, cache.statistics().expirations());
+    }
+
+    @Test
     void acquireOfAnExpiredEntryIsAMissAndQueuesItsHandle() {
         assertTrue(offer("c1", 11, OWNER_A, new KeyCachePolicy(Duration.ofSeconds(10), 10)));
         clock.advance(Duration.ofSeconds(10));
