@@ -77,6 +77,8 @@ integration_tests() {
     wait_until_ready "http://127.0.0.1:$http/health/ready"
 
     export SIGILLUM_IT_URL="http://127.0.0.1:$http"
+    tls_activate "$inst" "$TEST_PORT_OFFSET" "$SIGILLUM_IT_URL" "$TEST_DIR/ca-root.pem"
+    export SIGILLUM_IT_HTTPS_URL="https://127.0.0.1:$((8443 + TEST_PORT_OFFSET))" SIGILLUM_IT_ROOT_PEM="$TEST_DIR/ca-root.pem"
     export SIGILLUM_IT_MANAGEMENT_URL="http://127.0.0.1:$mgmt"
     export SIGILLUM_IT_BOOTSTRAP_CLIENT_ID SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET
     SIGILLUM_IT_BOOTSTRAP_CLIENT_ID=$(bootstrap_client_field "$TEST_DIR/bootstrap-client.json" client_id)
