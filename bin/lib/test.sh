@@ -72,7 +72,8 @@ integration_tests() {
     export SIGILLUM_DB_USER=sigillum SIGILLUM_DB_PASSWORD="$SIGILLUM_TEST_DB_PASSWORD"
     local inst="$TEST_DIR/server" http=$((8080 + TEST_PORT_OFFSET)) mgmt=$((9990 + TEST_PORT_OFFSET))
     prepare_instance "$inst" it-tests postgresql "$TEST_DIR/bootstrap-client.json"
-    export SIGILLUM_PUBLIC_URL="http://127.0.0.1:$http" SIGILLUM_HSM_POOL_MIN=2 SIGILLUM_HSM_POOL_MAX=4
+    # SIGILLUM_IT_PUBLIC_URL=https://127.0.0.1:<8443 + offset>: the server publishes its HTTPS URL (EudiClientIT)
+    export SIGILLUM_PUBLIC_URL="${SIGILLUM_IT_PUBLIC_URL:-http://127.0.0.1:$http}" SIGILLUM_HSM_POOL_MIN=2 SIGILLUM_HSM_POOL_MAX=4
     instance_start "$inst" "$TEST_PORT_OFFSET"
     wait_until_ready "http://127.0.0.1:$http/health/ready"
 

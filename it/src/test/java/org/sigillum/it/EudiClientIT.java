@@ -1,0 +1,51 @@
+package org.sigillum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The EU Digital Identity Wallet's CSC client library (eudi-lib-jvm-rqes-csc-kt 0.2.0), unchanged, resolves
+ * Sigillum's RSSP metadata over HTTPS with only the built-in root trusted: CSC info (which it refused before
+ * info had signature_formats), then the authorization server's RFC 8414 metadata from oauth2Issuer. It runs in a
+ * JVM of its own (it/eudi: its Kotlin, Ktor and Nimbus versions stay off the tests' class path).
+ *
+ * The library accepts only https URLs, the authorization server's included, so this test needs a server whose
+ * public URL is its HTTPS one: {@code SIGILLUM_IT_PUBLIC_URL=https://127.0.0.1:24443 bin/sigillum test --it
+ * EudiClientIT} (8443 plus the test port offset). Against the default http public URL it is skipped.
+ * Not covered yet: the library's service and credential authorization (PAR, PKCE, the login and consent pages)
+ * and signHash.
+ */
+class EudiClientIT {
+
+    @Test
+    void theEudiLibraryResolvesTheRsspMetadataOverHttps() {
+        String publicUrl = Sigillum.env("SIGILLUM_PUBLIC_URL");
+        assumeTrue(publicUrl.startsWith("https://"), "the EUDI library accepts only https URLs; public URL: " + publicUrl);
+        Path home = Path.of("").toAbsolutePath().getParent();
+        Path eudi = home.resolve("it/eudi");
+        ExternalTools.Run classpath = ExternalTools.run(eudi, Duration.ofMinutes(5), List.of("mvn", "-B", "-q",
+                "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath",
+                "-Dmdep.outputFile=target/classpath.txt"));
+        assertEquals(0, classpath.exit(), classpath.output());
+        String cp;
+        try {
+            cp = Files.readString(eudi.resolve("target/classpath.txt")).strip();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        ExternalTools.Run probe = ExternalTools.run(eudi, Duration.ofMinutes(2), List.of("java", "-cp", cp,
+                "EudiProbe.java", publicUrl + "/csc/v2", Sigillum.env("SIGILLUM_IT_ROOT_PEM")));
+        assertEquals(0, probe.exit(), probe.output());
+        String line = probe.output().lines().filter(l -> l.startsWith("EUDI RSSP metadata:")).findFirst().orElse("");
+        assertTrue(line.contains("specs=2.0.0.2"), probe.output());
+        assertTrue(line.contains("SignaturesSignHash") && line.contains("CredentialsAuthorize"), line);
+        assertTrue(line.contains("OAuth2"), line);
+    }
+}
