@@ -57,9 +57,7 @@ public class V1CredentialsResource {
     public V1Messages.CredentialInfoResponse info(@Context SecurityContext security,
                                                   @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                                   V1Messages.InfoRequest request) throws ServiceException {
-        if (request == null) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "a JSON body with credentialID is required");
-        }
+        V1Translation.requireBody(request);
         CredentialInfo v2 = credentials.info(BearerFilter.principal(security), BearerHeader.token(authorization),
                 V1Translation.infoRequest(request));
         return V1Translation.credentialInfo(v2, Boolean.TRUE.equals(request.authInfo()));
@@ -70,9 +68,7 @@ public class V1CredentialsResource {
     @Operation(summary = "CSC v1 credentials/authorize with PIN (and OTP) strings and hash[]")
     public AuthorizeResponse authorize(@Context SecurityContext security, V1Messages.AuthorizeRequest request)
             throws ServiceException {
-        if (request == null) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "a JSON body is required");
-        }
+        V1Translation.requireBody(request);
         return credentials.authorize(BearerFilter.principal(security), V1Translation.authorize(request));
     }
 
@@ -81,9 +77,7 @@ public class V1CredentialsResource {
     @Operation(summary = "CSC v1 credentials/extendTransaction with hash[]")
     public AuthorizeResponse extendTransaction(@Context SecurityContext security,
                                                V1Messages.ExtendTransactionRequest request) throws ServiceException {
-        if (request == null) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "a JSON body is required");
-        }
+        V1Translation.requireBody(request);
         return credentials.extendTransaction(BearerFilter.principal(security), V1Translation.extendTransaction(request));
     }
 
@@ -97,9 +91,7 @@ public class V1CredentialsResource {
     @Operation(summary = "CSC v1 credentials/sendOTP: 204 when the credential's OTP is ready on the user's authenticator")
     public Response sendOtp(@Context SecurityContext security, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                             V1Messages.SendOtpRequest request) throws ServiceException {
-        if (request == null) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "a JSON body with credentialID is required");
-        }
+        V1Translation.requireBody(request);
         TokenPrincipal caller = BearerFilter.principal(security);
         CredentialInfo v2 = credentials.info(caller, BearerHeader.token(authorization),
                 new CredentialInfoRequest(request.credentialID(), "none", false, true, null, request.clientData()));

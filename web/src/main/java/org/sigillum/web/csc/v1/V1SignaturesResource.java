@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.sigillum.api.csc.SignHashResponse;
 import org.sigillum.api.csc.TimestampResponse;
-import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.CscCredentials;
 import org.sigillum.api.service.CscTimestamps;
@@ -39,9 +38,7 @@ public class V1SignaturesResource {
     public SignHashResponse signHash(@Context SecurityContext security,
                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                      V1Messages.SignHashRequest request) throws ServiceException {
-        if (request == null) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "a JSON body is required");
-        }
+        V1Translation.requireBody(request);
         return credentials.signHash(BearerFilter.principal(security), BearerHeader.token(authorization),
                 V1Translation.signHash(request));
     }
@@ -51,9 +48,7 @@ public class V1SignaturesResource {
     @Operation(summary = "CSC v1 signatures/timestamp with hash and hashAlgo")
     public TimestampResponse timestamp(@Context SecurityContext security, V1Messages.TimestampRequest request)
             throws ServiceException {
-        if (request == null) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "a JSON body is required");
-        }
+        V1Translation.requireBody(request);
         return timestamps.timestamp(BearerFilter.principal(security), V1Translation.timestamp(request));
     }
 }

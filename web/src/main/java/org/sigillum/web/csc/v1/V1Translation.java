@@ -111,6 +111,13 @@ final class V1Translation {
         }
     }
 
+    /** A v1 method's body: JSON-B reads an absent one as null, which is a malformed request, not a crash. */
+    static void requireBody(Object request) throws ServiceException {
+        if (request == null) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "a JSON body is required");
+        }
+    }
+
     /** credentials/list paging: the page token is the index of the page's first credential. */
     static int pageStart(String pageToken, int size) throws ServiceException {
         if (pageToken == null) {
