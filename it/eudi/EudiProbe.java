@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -20,7 +22,12 @@ import kotlinx.coroutines.BuildersKt;
  * way every one of its users starts: resolve the RSSP's metadata from its https service URL (CSC info, then the
  * authorization server's RFC 8414 metadata). The library is Kotlin: its suspending functions have JVM names
  * with a hash suffix (inline classes), so they are found by prefix and run under runBlocking.
- * Usage: java -cp CLASSPATH EudiProbe.java https://host:port/csc/v2 ROOT.pem; prints one line, exits 1 on failure.
+ * With a registered client and an account (further arguments) it goes on as a wallet does: CSCClient.oauth2 from
+ * the metadata, service authorization with PAR and PKCE through the login and consent pages (a small browser
+ * here: cookies, the pages' CSRF field), the code for a token, then credentials/list with the credentials'
+ * information and credentials/info of the first, which the library parses into its own model.
+ * Usage: java -cp CLASSPATH EudiProbe.java https://host:port/csc/v2 ROOT.pem [CLIENT_ID SECRET REDIRECT_URI USER
+ * PASSWORD]; prints one line per step, exits 1 on failure.
  */
 public final class EudiProbe {
 
@@ -45,6 +52,122 @@ public final class EudiProbe {
         Object authTypes = metadata.getClass().getMethod("getAuthTypes").invoke(metadata);
         System.out.println("EUDI RSSP metadata: specs=" + metadata.getClass().getMethod("getSpecs").invoke(metadata)
                 + " methods=" + methods + " authTypes=" + authTypes.toString().replaceAll("\\s+", " "));
+        if (args.length >= 7) {
+            wallet(metadata, httpClients, args);
+        }
+    }
+
+    private static void wallet(Object metadata, Function0<Object> httpClients, String[] args) throws Exception {
+        String rqes = "eu.europa.ec.eudi.rqes.";
+        Object oauthClient = Class.forName(rqes + "OAuth2Client$Confidential$ClientSecretBasic")
+                .getConstructor(String.class, String.class).newInstance(args[2], args[3]);
+        Class<?> par = Class.forName(rqes + "ParUsage");
+        Class<?> rar = Class.forName(rqes + "RarUsage");
+        Object config = Class.forName(rqes + "CSCClientConfig").getConstructor(Class.forName(rqes + "OAuth2Client"),
+                java.net.URI.class, URL.class, par, rar, java.time.Clock.class, Locale.class)
+                .newInstance(oauthClient, java.net.URI.create(args[4]), new URL(args[0]), par.getField("Required").get(null),
+                        rar.getField("IfSupported").get(null), java.time.Clock.systemUTC(), Locale.ENGLISH);
+        Class<?> clientType = Class.forName(rqes + "CSCClient");
+        Object companion = clientType.getField("Companion").get(null);
+        Object client = call(companion, suspending(companion.getClass(), "oauth2"), config, args[0], httpClients);
+
+        Object prepared = call(client, suspending(clientType, "prepareServiceAuthorizationRequest"), "wallet-state");
+        Object request = prepared.getClass().getMethod("getValue").invoke(prepared);
+        URL authorizationUrl = (URL) suspending(request.getClass(), "getAuthorizationCodeURL").invoke(request);
+        Map<String, String> redirect = new PageBrowser().approve(authorizationUrl, args[5], args[6], args[4]);
+        Object authorized = call(client, suspending(clientType, "authorizeWithAuthorizationCode"), request,
+                redirect.get("code"), redirect.get("state"));
+        Object tokens = authorized.getClass().getMethod("getTokens").invoke(authorized);
+        System.out.println("EUDI service authorization: PAR, PKCE, login and consent pages, token");
+
+        Class<?> certificates = Class.forName(rqes + "Certificates");
+        Object chain = certificates.getField("Chain").get(null);
+        Object listRequest = Class.forName(rqes + "CredentialsListRequest").getConstructor(Boolean.class, certificates,
+                Boolean.class, Boolean.class, Boolean.class, String.class, String.class)
+                .newInstance(true, chain, true, true, false, null, null);
+        List<?> credentials = (List<?>) call(client, suspending(clientType, "listCredentials"), tokens, listRequest);
+        System.out.println("EUDI credentials/list: " + credentials.size() + " credential(s)");
+        Object first = credentials.get(0);
+        String credentialId = (String) suspending(first.getClass(), "getCredentialID").invoke(first);
+        java.lang.reflect.Constructor<?> infoConstructor = Arrays.stream(Class.forName(rqes + "CredentialsInfoRequest")
+                .getDeclaredConstructors()).filter(c -> c.getParameterCount() == 7).findFirst().orElseThrow();
+        infoConstructor.setAccessible(true);
+        Object infoRequest = infoConstructor.newInstance(credentialId, chain, true, true, null, null, null);
+        Object info = call(client, suspending(clientType, "credentialInfo"), tokens, infoRequest);
+        Object key = info.getClass().getMethod("getKey").invoke(info);
+        Object certificate = info.getClass().getMethod("getCertificate").invoke(info);
+        System.out.println("EUDI credentials/info: curve=" + key.getClass().getMethod("getCurve").invoke(key)
+                + " len=" + key.getClass().getMethod("getLength").invoke(key)
+                + " serial=" + certificate.getClass().getMethod("getSerialNumber").invoke(certificate)
+                + " validTo=" + certificate.getClass().getMethod("getValidTo").invoke(certificate)
+                + " certificates=" + ((List<?>) certificate.getClass().getMethod("getCertificates").invoke(certificate)).size());
+    }
+
+    /** Runs a suspending method of the library to its end and returns its successful result. */
+    private static Object call(Object target, Method method, Object... arguments) throws Exception {
+        Object outcome = BuildersKt.runBlocking(EmptyCoroutineContext.INSTANCE, (scope, continuation) -> {
+            Object[] all = Arrays.copyOf(arguments, arguments.length + 1);
+            all[arguments.length] = continuation;
+            try {
+                return method.invoke(target, all);
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return success(outcome);
+    }
+
+    /** The authorization server's pages as a user's browser meets them: cookies, CSRF field, forms, no redirects. */
+    private static final class PageBrowser {
+        private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        private String csrf;
+
+        Map<String, String> approve(URL authorization, String user, String password, String redirectUri) throws Exception {
+            java.net.URI start = authorization.toURI();
+            page(java.net.http.HttpRequest.newBuilder(start).GET());
+            String pages = start.getScheme() + "://" + start.getAuthority() + start.getPath();
+            page(form(java.net.URI.create(pages + "/login"), Map.of("username", user, "password", password)));
+            java.net.http.HttpResponse<String> done = http.send(form(java.net.URI.create(pages + "/consent"),
+                    Map.of("decision", "approve")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            String location = done.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
+                    "consent answered " + done.statusCode() + ": " + done.body()));
+            if (!location.startsWith(redirectUri + "?")) {
+                throw new IllegalStateException("redirect elsewhere: " + location);
+            }
+            Map<String, String> parameters = new java.util.HashMap<>();
+            for (String pair : location.substring(location.indexOf('?') + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                parameters.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return parameters;
+        }
+
+        private void page(java.net.http.HttpRequest.Builder request) throws Exception {
+            java.net.http.HttpResponse<String> response = http.send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                    .matcher(response.body());
+            csrf = field.find() ? field.group(1) : null;
+        }
+
+        private java.net.http.HttpRequest.Builder form(java.net.URI target, Map<String, String> fields) {
+            Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+            if (csrf != null) {
+                all.put("csrf", csrf);
+            }
+            StringBuilder body = new StringBuilder();
+            all.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
+                    .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+            return java.net.http.HttpRequest.newBuilder(target).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
     }
 
     private static Method suspending(Class<?> type, String name) {
