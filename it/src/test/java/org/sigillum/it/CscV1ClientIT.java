@@ -134,7 +134,7 @@ class CscV1ClientIT {
                 "credentials/authorize", "credentials/extendTransaction", "credentials/sendOTP", "signatures/signHash",
                 "signatures/timestamp"), methods);
         assertEquals(List.of("basic", "oauth2code"), InfoIT.texts(info.get("authType")));
-        assertEquals(Sigillum.env("SIGILLUM_IT_URL") + "/csc/v2", info.get("oauth2").asText(),
+        assertEquals(Sigillum.env("SIGILLUM_PUBLIC_URL") + "/csc/v2", info.get("oauth2").asText(),
                 "the authorization server's base URI, without a trailing slash");
         assertFalse(info.has("oauth2Issuer") || info.has("signature_formats"), "no v2-only fields: " + info);
         assertEquals("de", Sigillum.get(V1 + "info?lang=de", null).json().get("lang").asText());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.Test;
  * The library accepts only https URLs, the authorization server's included, so this test needs a server whose
  * public URL is its HTTPS one: {@code SIGILLUM_IT_PUBLIC_URL=https://127.0.0.1:24443 bin/sigillum test --it
  * EudiClientIT} (8443 plus the test port offset). Against the default http public URL it is skipped.
- * Not covered yet: the library's service and credential authorization (PAR, PKCE, the login and consent pages)
- * and signHash.
+ * Then, as a wallet: service authorization with PAR and PKCE through the login and consent pages, the token,
+ * credentials/list with the credentials' information and credentials/info, parsed into the library's model.
+ * Not covered yet: the library's credential authorization (authorization_details through the consent page with
+ * the PIN) and signHash.
  */
 class EudiClientIT {
 
@@ -40,12 +43,22 @@ class EudiClientIT {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+        String user = "eudi-" + UUID.randomUUID();
+        String userId = Sigillum.createUser(user, CscClient.PASSWORD, CscClient.PIN);
+        Sigillum.Reply credential = Sigillum.operatorPost("/api/v1/users/" + userId + "/credentials",
+                "{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}");
+        assertEquals(201, credential.status(), credential.body());
+        OAuthApp app = OAuthApp.register("service credential");
         ExternalTools.Run probe = ExternalTools.run(eudi, Duration.ofMinutes(2), List.of("java", "-cp", cp,
-                "EudiProbe.java", publicUrl + "/csc/v2", Sigillum.env("SIGILLUM_IT_ROOT_PEM")));
+                "EudiProbe.java", publicUrl + "/csc/v2", Sigillum.env("SIGILLUM_IT_ROOT_PEM"), app.clientId, app.secret,
+                app.redirectUri, user, CscClient.PASSWORD));
         assertEquals(0, probe.exit(), probe.output());
         String line = probe.output().lines().filter(l -> l.startsWith("EUDI RSSP metadata:")).findFirst().orElse("");
         assertTrue(line.contains("specs=2.0.0.2"), probe.output());
         assertTrue(line.contains("SignaturesSignHash") && line.contains("CredentialsAuthorize"), line);
         assertTrue(line.contains("OAuth2"), line);
+        assertTrue(probe.output().contains("EUDI service authorization:"), probe.output());
+        assertTrue(probe.output().contains("EUDI credentials/list: 1 credential(s)"), probe.output());
+        assertTrue(probe.output().contains("EUDI credentials/info: curve=1.2.840.10045.3.1.7 len=256"), probe.output());
     }
 }
