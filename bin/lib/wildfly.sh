@@ -184,7 +184,8 @@ cli_check_inverses_ha() {
     cli_run_embedded "$dir/ha" "$CLI_DIR/10-configure-microprofile.cli" "$CLI_DIR/20-configure-datasource-postgresql.cli" \
         "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache-ha.cli" "$CLI_DIR/50-configure-server.cli" \
         "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/70-configure-jgroups-ha.cli" "$CLI_DIR/80-configure-https.cli" \
-        "$CLI_DIR/80-remove-https.cli" "$CLI_DIR/70-remove-jgroups-ha.cli" "$CLI_DIR/60-remove-pki.cli" "$CLI_DIR/50-remove-server.cli" "$CLI_DIR/40-remove-cache-ha.cli" \
+        "$CLI_DIR/80-remove-https.cli" "$CLI_DIR/70-remove-jgroups-ha.cli" "$CLI_DIR/60-remove-pki.cli" \
+        "$CLI_DIR/50-remove-server.cli" "$CLI_DIR/40-remove-cache-ha.cli" \
         "$CLI_DIR/30-remove-hsm.cli" "$CLI_DIR/20-remove-datasource-postgresql.cli" "$CLI_DIR/10-remove-microprofile.cli" \
         || die "CLI scripts failed (ha)"
     diff -u "$dir/baseline/configuration/standalone.xml" "$dir/ha/configuration/standalone.xml" >&2 \
