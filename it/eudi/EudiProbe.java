@@ -69,14 +69,15 @@ public final class EudiProbe {
                         rar.getField("IfSupported").get(null), java.time.Clock.systemUTC(), Locale.ENGLISH);
         Class<?> clientType = Class.forName(rqes + "CSCClient");
         Object companion = clientType.getField("Companion").get(null);
-        Object client = call(companion, suspending(companion.getClass(), "oauth2"), config, args[0], httpClients);
+        Object client = success(matching(companion.getClass(), "oauth2", 0, config, metadata, httpClients)
+                .invoke(companion, config, metadata, httpClients));
 
-        Object prepared = call(client, suspending(clientType, "prepareServiceAuthorizationRequest"), "wallet-state");
+        Object prepared = call(client, "prepareServiceAuthorizationRequest", "wallet-state");
         Object request = prepared.getClass().getMethod("getValue").invoke(prepared);
         URL authorizationUrl = (URL) suspending(request.getClass(), "getAuthorizationCodeURL").invoke(request);
         Map<String, String> redirect = new PageBrowser().approve(authorizationUrl, args[5], args[6], args[4]);
-        Object authorized = call(client, suspending(clientType, "authorizeWithAuthorizationCode"), request,
-                redirect.get("code"), redirect.get("state"));
+        Object authorized = call(client, "authorizeWithAuthorizationCode", request, redirect.get("code"),
+                redirect.get("state"));
         Object tokens = authorized.getClass().getMethod("getTokens").invoke(authorized);
         System.out.println("EUDI service authorization: PAR, PKCE, login and consent pages, token");
 
@@ -85,7 +86,7 @@ public final class EudiProbe {
         Object listRequest = Class.forName(rqes + "CredentialsListRequest").getConstructor(Boolean.class, certificates,
                 Boolean.class, Boolean.class, Boolean.class, String.class, String.class)
                 .newInstance(true, chain, true, true, false, null, null);
-        List<?> credentials = (List<?>) call(client, suspending(clientType, "listCredentials"), tokens, listRequest);
+        List<?> credentials = (List<?>) call(client, "listCredentials", tokens, listRequest);
         System.out.println("EUDI credentials/list: " + credentials.size() + " credential(s)");
         Object first = credentials.get(0);
         String credentialId = (String) suspending(first.getClass(), "getCredentialID").invoke(first);
@@ -93,7 +94,7 @@ public final class EudiProbe {
                 .getDeclaredConstructors()).filter(c -> c.getParameterCount() == 7).findFirst().orElseThrow();
         infoConstructor.setAccessible(true);
         Object infoRequest = infoConstructor.newInstance(credentialId, chain, true, true, null, null, null);
-        Object info = call(client, suspending(clientType, "credentialInfo"), tokens, infoRequest);
+        Object info = call(client, "credentialInfo", tokens, infoRequest);
         Object key = info.getClass().getMethod("getKey").invoke(info);
         Object certificate = info.getClass().getMethod("getCertificate").invoke(info);
         System.out.println("EUDI credentials/info: curve=" + key.getClass().getMethod("getCurve").invoke(key)
@@ -103,7 +104,31 @@ public final class EudiProbe {
                 + " certificates=" + ((List<?>) certificate.getClass().getMethod("getCertificates").invoke(certificate)).size());
     }
 
+    /**
+     * The method of that name (or name-hash) whose parameters take these arguments, plus {@code extra} more (the
+     * continuation of a suspending one): CSCClient has two authorizeWithAuthorizationCode, for instance.
+     */
+    private static Method matching(Class<?> type, String name, int extra, Object... arguments) {
+        return Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(name) || m.getName().startsWith(name + "-"))
+                .filter(m -> m.getParameterCount() == arguments.length + extra)
+                .filter(m -> {
+                    for (int i = 0; i < arguments.length; i++) {
+                        if (arguments[i] != null && !m.getParameterTypes()[i].isInstance(arguments[i])) {
+                            return false;
+                        }
+                    }
+                    return true;
+                })
+                .findFirst().orElseThrow(() -> new IllegalStateException("no method " + name + " in " + type));
+    }
+
     /** Runs a suspending method of the library to its end and returns its successful result. */
+    private static Object call(Object target, String name, Object... arguments) throws Exception {
+        // looked up on the public interface: the library's implementation class need not be accessible
+        return call(target, matching(Class.forName("eu.europa.ec.eudi.rqes.CSCClient"), name, 1, arguments), arguments);
+    }
+
     private static Object call(Object target, Method method, Object... arguments) throws Exception {
         Object outcome = BuildersKt.runBlocking(EmptyCoroutineContext.INSTANCE, (scope, continuation) -> {
             Object[] all = Arrays.copyOf(arguments, arguments.length + 1);
