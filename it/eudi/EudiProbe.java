@@ -25,9 +25,10 @@ import kotlinx.coroutines.BuildersKt;
  * With a registered client and an account (further arguments) it goes on as a wallet does: CSCClient.oauth2 from
  * the metadata, service authorization with PAR and PKCE through the login and consent pages (a small browser
  * here: cookies, the pages' CSRF field), the code for a token, then credentials/list with the credentials'
- * information and credentials/info of the first, which the library parses into its own model.
+ * information and credentials/info of the first, which the library parses into its own model; then credential
+ * authorization with authorization_details through the consent page and the PIN, and signHash, checked with JCA.
  * Usage: java -cp CLASSPATH EudiProbe.java https://host:port/csc/v2 ROOT.pem [CLIENT_ID SECRET REDIRECT_URI USER
- * PASSWORD]; prints one line per step, exits 1 on failure.
+ * PASSWORD PIN]; prints one line per step, exits 1 on failure.
  */
 public final class EudiProbe {
 
@@ -52,7 +53,7 @@ public final class EudiProbe {
         Object authTypes = metadata.getClass().getMethod("getAuthTypes").invoke(metadata);
         System.out.println("EUDI RSSP metadata: specs=" + metadata.getClass().getMethod("getSpecs").invoke(metadata)
                 + " methods=" + methods + " authTypes=" + authTypes.toString().replaceAll("\\s+", " "));
-        if (args.length >= 7) {
+        if (args.length >= 8) {
             wallet(metadata, httpClients, args);
         }
     }
@@ -75,7 +76,7 @@ public final class EudiProbe {
         Object prepared = call(client, "prepareServiceAuthorizationRequest", "wallet-state");
         Object request = prepared.getClass().getMethod("getValue").invoke(prepared);
         URL authorizationUrl = (URL) suspending(request.getClass(), "getAuthorizationCodeURL").invoke(request);
-        Map<String, String> redirect = new PageBrowser().approve(authorizationUrl, args[5], args[6], args[4]);
+        Map<String, String> redirect = new PageBrowser().approve(authorizationUrl, args[5], args[6], args[4], null);
         Object authorized = call(client, "authorizeWithAuthorizationCode", request, redirect.get("code"),
                 redirect.get("state"));
         Object tokens = authorized.getClass().getMethod("getTokens").invoke(authorized);
@@ -102,6 +103,53 @@ public final class EudiProbe {
                 + " serial=" + certificate.getClass().getMethod("getSerialNumber").invoke(certificate)
                 + " validTo=" + certificate.getClass().getMethod("getValidTo").invoke(certificate)
                 + " certificates=" + ((List<?>) certificate.getClass().getMethod("getCertificates").invoke(certificate)).size());
+        java.security.cert.X509Certificate signer = (java.security.cert.X509Certificate)
+                ((List<?>) certificate.getClass().getMethod("getCertificates").invoke(certificate)).get(0);
+        signHash(client, credentialId, signer, args);
+    }
+
+    /**
+     * Credential authorization with authorization_details (RFC 9396) for one document digest, approved on the
+     * consent page with the PIN, then signHash under the credential token; the signature is checked with JCA.
+     */
+    private static void signHash(Object client, String credentialId, java.security.cert.X509Certificate signer,
+                                 String[] args) throws Exception {
+        String rqes = "eu.europa.ec.eudi.rqes.";
+        byte[] document = ("a document for the EUDI library " + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String hash = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(document));
+        Object credentialRef = marked(Class.forName(rqes + "CredentialRef$ByCredentialID"), credentialId);
+        Object digest = marked(Class.forName(rqes + "DocumentDigest"), hash, "document");
+        Object digests = marked(Class.forName(rqes + "DocumentDigestList"), List.of(digest), "2.16.840.1.101.3.4.2.1",
+                java.time.Instant.now());
+        Object subject = Class.forName(rqes + "CredentialAuthorizationSubject").getConstructor(
+                Class.forName(rqes + "CredentialRef"), digests.getClass(), Integer.class).newInstance(credentialRef, digests, 1);
+        Object prepared = call(client, "prepareCredentialAuthorizationRequest", subject, "wallet-state-2");
+        Object request = prepared.getClass().getMethod("getAuthorizationRequestPrepared").invoke(prepared);
+        URL authorizationUrl = (URL) suspending(request.getClass(), "getAuthorizationCodeURL").invoke(request);
+        Map<String, String> redirect = new PageBrowser().approve(authorizationUrl, args[5], args[6], args[4], args[7]);
+        Object asRequested = Class.forName(rqes + "AccessTokenOption$AsRequested").getField("INSTANCE").get(null);
+        Object authorized = call(client, "authorizeWithAuthorizationCode", prepared, redirect.get("code"),
+                redirect.get("state"), asRequested);
+        System.out.println("EUDI credential authorization: " + authorized.getClass().getSimpleName());
+        boolean ec = signer.getPublicKey().getAlgorithm().equals("EC");
+        Object signatures = call(client, "signHash", authorized, ec ? "1.2.840.10045.4.3.2" : "1.2.840.113549.1.1.11");
+        List<?> values = (List<?>) signatures.getClass().getMethod("getSignatures").invoke(signatures);
+        Object first = values.get(0);
+        String value = first instanceof String text ? text : (String) first.getClass().getMethod("getValue").invoke(first);
+        java.security.Signature verifier = java.security.Signature.getInstance(ec ? "SHA256withECDSA" : "SHA256withRSA");
+        verifier.initVerify(signer.getPublicKey());
+        verifier.update(document);
+        System.out.println("EUDI signHash: verified=" + verifier.verify(java.util.Base64.getDecoder().decode(value)));
+    }
+
+    /** A library type whose constructor takes an inline-class value: the JVM constructor ends in a marker (null). */
+    private static Object marked(Class<?> type, Object... arguments) throws Exception {
+        java.lang.reflect.Constructor<?> constructor = Arrays.stream(type.getDeclaredConstructors())
+                .filter(c -> c.getParameterCount() == arguments.length + 1).findFirst().orElseThrow();
+        constructor.setAccessible(true);
+        Object[] all = Arrays.copyOf(arguments, arguments.length + 1);
+        return constructor.newInstance(all);
     }
 
     /**
@@ -150,13 +198,18 @@ public final class EudiProbe {
                 .cookieHandler(new java.net.CookieManager()).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
         private String csrf;
 
-        Map<String, String> approve(URL authorization, String user, String password, String redirectUri) throws Exception {
+        Map<String, String> approve(URL authorization, String user, String password, String redirectUri, String pin)
+                throws Exception {
             java.net.URI start = authorization.toURI();
             page(java.net.http.HttpRequest.newBuilder(start).GET());
             String pages = start.getScheme() + "://" + start.getAuthority() + start.getPath();
             page(form(java.net.URI.create(pages + "/login"), Map.of("username", user, "password", password)));
-            java.net.http.HttpResponse<String> done = http.send(form(java.net.URI.create(pages + "/consent"),
-                    Map.of("decision", "approve")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            Map<String, String> decision = new java.util.LinkedHashMap<>(Map.of("decision", "approve"));
+            if (pin != null) {
+                decision.put("pin", pin);
+            }
+            java.net.http.HttpResponse<String> done = http.send(form(java.net.URI.create(pages + "/consent"), decision)
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             String location = done.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
                     "consent answered " + done.statusCode() + ": " + done.body()));
             if (!location.startsWith(redirectUri + "?")) {

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
  * public URL is its HTTPS one: {@code SIGILLUM_IT_PUBLIC_URL=https://127.0.0.1:24443 bin/sigillum test --it
  * EudiClientIT} (8443 plus the test port offset). Against the default http public URL it is skipped.
  * Then, as a wallet: service authorization with PAR and PKCE through the login and consent pages, the token,
- * credentials/list with the credentials' information and credentials/info, parsed into the library's model.
- * Not covered yet: the library's credential authorization (authorization_details through the consent page with
- * the PIN) and signHash.
+ * credentials/list with the credentials' information and credentials/info, parsed into the library's model;
+ * credential authorization with authorization_details through the consent page and the PIN, and signHash for
+ * an EC key, the signature checked with JCA. Not covered: RSA keys and signDoc through the library.
  */
 class EudiClientIT {
 
     @Test
-    void theEudiLibraryResolvesTheRsspMetadataOverHttps() {
+    void theEudiLibraryAuthorizesListsReadsAndSignsOverHttps() {
         String publicUrl = Sigillum.env("SIGILLUM_PUBLIC_URL");
         assumeTrue(publicUrl.startsWith("https://"), "the EUDI library accepts only https URLs; public URL: " + publicUrl);
         Path home = Path.of("").toAbsolutePath().getParent();
@@ -51,7 +51,7 @@ class EudiClientIT {
         OAuthApp app = OAuthApp.register("service credential");
         ExternalTools.Run probe = ExternalTools.run(eudi, Duration.ofMinutes(2), List.of("java", "-cp", cp,
                 "EudiProbe.java", publicUrl + "/csc/v2", Sigillum.env("SIGILLUM_IT_ROOT_PEM"), app.clientId, app.secret,
-                app.redirectUri, user, CscClient.PASSWORD));
+                app.redirectUri, user, CscClient.PASSWORD, CscClient.PIN));
         assertEquals(0, probe.exit(), probe.output());
         String line = probe.output().lines().filter(l -> l.startsWith("EUDI RSSP metadata:")).findFirst().orElse("");
         assertTrue(line.contains("specs=2.0.0.2"), probe.output());
@@ -60,5 +60,6 @@ class EudiClientIT {
         assertTrue(probe.output().contains("EUDI service authorization:"), probe.output());
         assertTrue(probe.output().contains("EUDI credentials/list: 1 credential(s)"), probe.output());
         assertTrue(probe.output().contains("EUDI credentials/info: curve=1.2.840.10045.3.1.7 len=256"), probe.output());
+        assertTrue(probe.output().contains("EUDI signHash: verified=true"), probe.output());
     }
 }
