@@ -60,6 +60,7 @@ cmd_start() {
     export SIGILLUM_PUBLIC_URL="${SIGILLUM_PUBLIC_URL:-http://127.0.0.1:$port}"
     instance_start "$SERVER_DIR" $((port - 8080))
     wait_until_ready "http://127.0.0.1:$port/health/ready"
+    tls_activate "$SERVER_DIR" $((port - 8080)) "http://127.0.0.1:$port" "$VAR_DIR/ca/root.pem"
     # the commands for this server name its port when it is not the default one
     local prefix=""
     [ "$port" = 8080 ] || prefix="SIGILLUM_HTTP_PORT=$port "
@@ -67,6 +68,9 @@ cmd_start() {
 
 Sigillum is running (database: $dbkind, token: $TOKEN_LABEL).
   CSC API v2      http://127.0.0.1:$port/csc/v2/info
+  CSC API v2      https://127.0.0.1:$((port + 363))/csc/v2/info  (server certificate from the built-in CA)
+  CSC API v1      http://127.0.0.1:$port/csc/v1/info
+  Root CA         $VAR_DIR/ca/root.pem  (curl --cacert; also at /ca/root.crt)
   OpenAPI         http://127.0.0.1:$port/openapi
   Readiness       http://127.0.0.1:$port/health/ready
   OAuth 2.0       http://127.0.0.1:$port/.well-known/oauth-authorization-server

@@ -78,11 +78,14 @@ integration_tests() {
     export SIGILLUM_DB_USER=sigillum SIGILLUM_DB_PASSWORD="$SIGILLUM_TEST_DB_PASSWORD"
     local inst="$TEST_DIR/server" http=$((8080 + TEST_PORT_OFFSET)) mgmt=$((9990 + TEST_PORT_OFFSET))
     prepare_instance "$inst" it-tests postgresql "$TEST_DIR/bootstrap-client.json"
-    export SIGILLUM_PUBLIC_URL="http://127.0.0.1:$http" SIGILLUM_HSM_POOL_MIN=2 SIGILLUM_HSM_POOL_MAX=4
+    # SIGILLUM_IT_PUBLIC_URL=https://127.0.0.1:<8443 + offset>: the server publishes its HTTPS URL (EudiClientIT)
+    export SIGILLUM_PUBLIC_URL="${SIGILLUM_IT_PUBLIC_URL:-http://127.0.0.1:$http}" SIGILLUM_HSM_POOL_MIN=2 SIGILLUM_HSM_POOL_MAX=4
     instance_start "$inst" "$TEST_PORT_OFFSET"
     wait_until_ready "http://127.0.0.1:$http/health/ready"
 
     export SIGILLUM_IT_URL="http://127.0.0.1:$http"
+    tls_activate "$inst" "$TEST_PORT_OFFSET" "$SIGILLUM_IT_URL" "$TEST_DIR/ca-root.pem"
+    export SIGILLUM_IT_HTTPS_URL="https://127.0.0.1:$((8443 + TEST_PORT_OFFSET))" SIGILLUM_IT_ROOT_PEM="$TEST_DIR/ca-root.pem"
     export SIGILLUM_IT_MANAGEMENT_URL="http://127.0.0.1:$mgmt"
     export SIGILLUM_IT_BOOTSTRAP_CLIENT_ID SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET
     SIGILLUM_IT_BOOTSTRAP_CLIENT_ID=$(bootstrap_client_field "$TEST_DIR/bootstrap-client.json" client_id)

@@ -28,6 +28,7 @@ import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.sam.IssuedSad;
 import org.sigillum.api.sam.SadGrant;
 import org.sigillum.api.service.AuditTrail;
+import org.sigillum.api.service.BearerTokens;
 import org.sigillum.api.service.CscCredentials;
 import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
@@ -53,6 +54,8 @@ public class CscCredentialsBean implements CscCredentials {
     private SigningFactorsBean signingFactors;
     @EJB
     private AuditTrail audit;
+    @EJB
+    private BearerTokens tokens;
     @Inject
     private Enrollment enrollment;
 
@@ -84,9 +87,20 @@ public class CscCredentialsBean implements CscCredentials {
     }
 
     @Override
-    public CredentialInfo info(TokenPrincipal caller, CredentialInfoRequest request) throws ServiceException {
-        CscCallers.requireUser(caller, Scopes.SERVICE);
-        CredentialEntity credential = CscCallers.ownCredential(em, caller, request == null ? null : request.credentialID());
+    public CredentialInfo info(TokenPrincipal caller, String credentialToken, CredentialInfoRequest request)
+            throws ServiceException {
+        String credentialId = request == null ? null : request.credentialID();
+        if (caller != null && !caller.scopes().contains(Scopes.SERVICE) && caller.scopes().contains(Scopes.CREDENTIAL)
+                && credentialId != null && credentialId.equals(tokens.credentialOf(credentialToken))) {
+            // the one read a credential token allows: the credential it authorizes, nothing else widens
+            CscCallers.requireUser(caller, Scopes.CREDENTIAL);
+        } else {
+            CscCallers.requireUser(caller, Scopes.SERVICE);
+        }
+        if (request == null) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "a JSON body with credentialID is required");
+        }
+        CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
         CredentialInfos.View view = CredentialInfos.View.of(request.certificates(), request.certInfo(), request.authInfo());
         return CredentialInfos.of(credential, false, view, enrollment.connector().caChain(), maxSignatures,
                 signingFactors.otpRequired(credential.ownerId()));

@@ -116,6 +116,20 @@ public final class Certificates {
                 .build(signer);
     }
 
+    /**
+     * A TLS server certificate for the quick start's HTTPS listener: digital signature, id-kp-serverAuth, and the
+     * host names and addresses clients connect to as subjectAltName (RFC 6125: clients match only those).
+     */
+    static X509CertificateHolder tlsServer(X509CertificateHolder issuer, X500Name name, SubjectPublicKeyInfo key,
+                                           GeneralNames hosts, Instant now, Duration validity, String publicUrl,
+                                           ContentSigner signer) throws IOException {
+        return issuedUnder(issuer, name, key, now, validity, publicUrl)
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                .addExtension(Extension.subjectAlternativeName, false, hosts)
+                .build(signer);
+    }
+
     /** What every certificate of the issuing CA carries: identifiers, AIA, CRL distribution point. */
     private static X509v3CertificateBuilder issuedUnder(X509CertificateHolder issuer, X500Name name,
                                                         SubjectPublicKeyInfo key, Instant now, Duration validity,

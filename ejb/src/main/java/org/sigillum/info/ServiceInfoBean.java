@@ -32,6 +32,13 @@ public class ServiceInfoBean implements ServiceInfo {
             "credentials/authorize", "credentials/extendTransaction", "signatures/signHash", "signatures/timestamp",
             "signatures/signDoc", "oauth2/authorize", "oauth2/token", "oauth2/revoke", "oauth2/pushed_authorize");
     static final String LOGIN = "auth/login";
+    /** signDoc's formats and, at the same index, their signed_envelope_property values (DocumentFormat's). */
+    static final InfoResponse.SignatureFormats SIGNATURE_FORMATS = new InfoResponse.SignatureFormats(
+            List.of("C", "X", "P", "J"), List.of(List.of("Attached", "Detached"),
+                    List.of("Enveloped", "Enveloping", "Detached"), List.of("Revision", "Certification"),
+                    List.of("Attached", "Detached")));
+    /** The specification's spelling; signDoc accepts these and the AdES-B-B forms alike. */
+    static final List<String> CONFORMANCE_LEVELS = List.of("Ades-B-B", "Ades-B-T", "Ades-B-LT", "Ades-B-LTA");
 
     @Inject
     @ConfigProperty(name = "sigillum.name", defaultValue = "Sigillum")
@@ -45,6 +52,13 @@ public class ServiceInfoBean implements ServiceInfo {
     @Inject
     @ConfigProperty(name = "sigillum.login.enabled", defaultValue = "true")
     boolean loginEnabled;
+    /**
+     * How info names the authorization server: {@code issuer} publishes {@code oauth2Issuer} (RFC 8414 metadata
+     * at the public URL), {@code base} publishes {@code oauth2} (the base URI clients append oauth2/... to).
+     */
+    @Inject
+    @ConfigProperty(name = "sigillum.csc.oauth2-discovery", defaultValue = "issuer")
+    String oauth2Discovery;
 
     @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
     private HsmConnectionFactory hsm;
@@ -58,9 +72,22 @@ public class ServiceInfoBean implements ServiceInfo {
         if (loginEnabled) {
             methods.add(1, LOGIN);
         }
+        boolean byIssuer = !"base".equals(oauth2Discovery);
+        // validationInfo: signDoc answers returnValidationInfo; no asynchronous mode (no signPolling)
         return new InfoResponse(SPECS, name, publicUrl + "/logo.png", region, text.lang(), text.description(),
-                loginEnabled ? List.of("basic", "oauth2code") : List.of("oauth2code"), publicUrl + "/csc/v2/", publicUrl,
-                methods, new InfoResponse.SignAlgorithms(signAlgorithms()));
+                loginEnabled ? List.of("basic", "oauth2code") : List.of("oauth2code"),
+                byIssuer ? null : oauth2BaseUri(), byIssuer ? publicUrl : null, false, methods, true,
+                new InfoResponse.SignAlgorithms(signAlgorithms()), SIGNATURE_FORMATS, CONFORMANCE_LEVELS);
+    }
+
+    /** The base URI of the OAuth 2.0 endpoints, without a trailing slash: clients append "/oauth2/token". */
+    @Override
+    public String oauth2BaseUri() {
+        return stripSlash(publicUrl) + "/csc/v2";
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private List<String> signAlgorithms() throws ServiceException {

@@ -117,7 +117,8 @@ public class TokenEndpointBean implements TokenEndpoint {
                     Scopes.SERVICE, null, null);
         }
         IssuedSad sad = sam.issue(code.sadGrant());
-        BearerTokensBean.Issued issued = tokens.issueCredentialToken(code.userId(), client.clientId(), sad, code.familyId());
+        BearerTokensBean.Issued issued = tokens.issueCredentialToken(code.userId(), client.clientId(), sad, code.familyId(),
+                code.sadGrant().credentialId());
         audit.record(new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, code.userId(), code.userId(),
                 code.sadGrant().credentialId(), Map.of("numSignatures", String.valueOf(code.sadGrant().numSignatures()),
                         "factors", String.join(" ", code.sadGrant().factors()), "via", "oauth2"))

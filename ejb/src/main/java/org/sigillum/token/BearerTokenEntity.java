@@ -35,6 +35,8 @@ public class BearerTokenEntity {
     private boolean revoked;
     @Column(name = "family_id")
     private String familyId;
+    @Column(name = "credential_id")
+    private String credentialId;
 
     protected BearerTokenEntity() {
     }
@@ -49,6 +51,16 @@ public class BearerTokenEntity {
         this.scope = String.join(" ", scopes);
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
+    }
+
+    /** The credential of a credential-scope token (null for other tokens). */
+    BearerTokenEntity forCredential(String credential) {
+        this.credentialId = credential;
+        return this;
+    }
+
+    String credentialId() {
+        return credentialId;
     }
 
     boolean liveAt(Instant now, String type) {

@@ -74,6 +74,17 @@ public class BearerTokensBean implements BearerTokens {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String credentialOf(String accessToken) {
+        BearerTokenEntity token = accessToken == null ? null : em.find(BearerTokenEntity.class, digest(accessToken));
+        if (token == null || !token.liveAt(Instant.now(), BearerTokenEntity.ACCESS)
+                || !token.scopes().contains(Scopes.CREDENTIAL)) {
+            return null;
+        }
+        return token.credentialId();
+    }
+
+    @Override
     public void revoke(String userId, String value) {
         BearerTokenEntity token = value == null ? null : em.find(BearerTokenEntity.class, digest(value));
         if (token != null && userId != null && userId.equals(token.userId())) {
@@ -107,10 +118,12 @@ public class BearerTokensBean implements BearerTokens {
      * A credential-scope access token: the SAD value itself, recorded as a bearer token of the user with the SAD's
      * lifetime, so that it authenticates the signHash call that spends it.
      */
-    public Issued issueCredentialToken(String userId, String clientId, IssuedSad sad, String familyId) {
+    public Issued issueCredentialToken(String userId, String clientId, IssuedSad sad, String familyId,
+                                       String credentialId) {
         Instant now = Instant.now();
         em.persist(new BearerTokenEntity(digest(sad.value()), BearerTokenEntity.ACCESS, userId, clientId,
-                Set.of(Scopes.CREDENTIAL), familyId, now, now.plusSeconds(sad.expiresInSeconds())));
+                Set.of(Scopes.CREDENTIAL), familyId, now, now.plusSeconds(sad.expiresInSeconds()))
+                .forCredential(credentialId));
         return new Issued(sad.value(), null, sad.expiresInSeconds());
     }
 

@@ -1,6 +1,7 @@
 package org.sigillum.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +29,34 @@ class InfoIT {
                 "signatures/signDoc", "oauth2/authorize", "oauth2/token", "oauth2/revoke", "oauth2/pushed_authorize"), texts(info.get("methods")),
                 "only implemented methods are listed");
         String base = Sigillum.env("SIGILLUM_IT_URL");
-        assertEquals(base + "/csc/v2/", info.get("oauth2").asText(), "clients append oauth2/authorize to it");
+        assertFalse(info.has("oauth2"), "oauth2 and oauth2Issuer exclude each other (CSC v2 11.1): " + info);
         assertEquals(base, info.get("oauth2Issuer").asText());
         assertEquals(base, Sigillum.get("/.well-known/oauth-authorization-server", null).json().get("issuer").asText());
+    }
+
+    @Test
+    void signDocIsDescribedBySignatureFormatsAndConformanceLevels() {
+        JsonNode info = Sigillum.postJson("/csc/v2/info", "{}").json();
+        JsonNode formats = info.path("signature_formats");
+        assertEquals(List.of("C", "X", "P", "J"), texts(formats.path("formats")), info.toString());
+        JsonNode envelopes = formats.path("envelope_properties");
+        assertEquals(4, envelopes.size(), "one list of envelope properties per format");
+        assertEquals(List.of("Attached", "Detached"), texts(envelopes.get(0)));
+        assertEquals(List.of("Enveloped", "Enveloping", "Detached"), texts(envelopes.get(1)));
+        assertEquals(List.of("Revision", "Certification"), texts(envelopes.get(2)));
+        assertEquals(List.of("Attached", "Detached"), texts(envelopes.get(3)));
+        assertEquals(List.of("Ades-B-B", "Ades-B-T", "Ades-B-LT", "Ades-B-LTA"), texts(info.path("conformance_levels")));
+        assertTrue(info.path("validationInfo").asBoolean(), "signDoc answers returnValidationInfo");
+        assertFalse(info.path("asynchronousOperationMode").asBoolean(true), "no signPolling, so no asynchronous mode");
+    }
+
+    @Test
+    void theLogoInfoNamesAnswers() {
+        String logo = Sigillum.postJson("/csc/v2/info", "{}").json().get("logo").asText();
+        String base = Sigillum.env("SIGILLUM_IT_URL");
+        assertTrue(logo.startsWith(base + "/"), logo);
+        byte[] png = Sigillum.getBytes(logo.substring(base.length()));
+        assertTrue(png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG");
     }
 
     @Test

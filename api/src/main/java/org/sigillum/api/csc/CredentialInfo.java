@@ -18,6 +18,7 @@ public record CredentialInfo(String credentialID, String description, Key key, C
     public record Auth(String mode, String expression, List<AuthObject> objects) {
     }
 
-    public record AuthObject(String type, String id, String format, String label, String description) {
+    /** {@code generator} names how a one-time password is made ({@code totp}); absent for a PIN. */
+    public record AuthObject(String type, String id, String format, String generator, String label, String description) {
     }
 }

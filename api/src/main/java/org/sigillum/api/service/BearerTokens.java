@@ -11,6 +11,9 @@ public interface BearerTokens {
     /** The principal of a live access token, or {@code invalid_token}. */
     TokenPrincipal authenticate(String accessToken) throws ServiceException;
 
+    /** The credential a live credential-scope access token was issued for, or null for any other token. */
+    String credentialOf(String accessToken);
+
     /** Revokes an access or refresh token of the given user; unknown tokens are ignored (RFC 7009). */
     void revoke(String userId, String token);
 }

@@ -19,7 +19,12 @@ public interface CscCredentials {
 
     CredentialsListResponse list(TokenPrincipal caller, CredentialsListRequest request) throws ServiceException;
 
-    CredentialInfo info(TokenPrincipal caller, CredentialInfoRequest request) throws ServiceException;
+    /**
+     * A credential of a service token's user; or, with a credential-scope token ({@code credentialToken}), the one
+     * credential that token was issued for, so that a client can check the certificate before it signs.
+     */
+    CredentialInfo info(TokenPrincipal caller, String credentialToken, CredentialInfoRequest request)
+            throws ServiceException;
 
     AuthorizeResponse authorize(TokenPrincipal caller, AuthorizeRequest request) throws ServiceException;
 

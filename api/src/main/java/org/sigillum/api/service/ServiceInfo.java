@@ -8,4 +8,7 @@ import org.sigillum.api.error.ServiceException;
 public interface ServiceInfo {
 
     InfoResponse info(String lang) throws ServiceException;
+
+    /** The base URI of the OAuth 2.0 endpoints, as CSC's {@code oauth2} names it (no trailing slash). */
+    String oauth2BaseUri();
 }

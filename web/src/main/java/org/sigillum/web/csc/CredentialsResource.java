@@ -53,8 +53,10 @@ public class CredentialsResource {
     @POST
     @Path("credentials/info")
     @Operation(summary = "CSC credentials/info: key, authentication and sole-control level of one credential")
-    public CredentialInfo info(@Context SecurityContext security, CredentialInfoRequest request) throws ServiceException {
-        return credentials.info(BearerFilter.principal(security), request);
+    public CredentialInfo info(@Context SecurityContext security,
+                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               CredentialInfoRequest request) throws ServiceException {
+        return credentials.info(BearerFilter.principal(security), BearerHeader.token(authorization), request);
     }
 
     @POST
