@@ -4,6 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,8 +25,8 @@ import org.sigillum.sam.auth.SecretHasher;
 /**
  * Checks the factors a user presents to activate a signing key: the signing PIN and, once the user has enrolled
  * an authenticator app, a TOTP code computed by the HSM from the sealed seed. One answer for any wrong or
- * missing factor and for a locked account; failures are counted in a transaction of their own (checklist C8),
- * and a TOTP code is accepted once.
+ * factor and for a locked account; failures are counted in a transaction of their own (checklist C8), and a TOTP
+ * code is accepted once.
  */
 @Stateless
 @LocalBean
@@ -40,6 +42,8 @@ public class SigningFactorsBean {
     private AuthenticationFailuresBean failures;
     @Inject
     private HsmPepper pepper;
+    @Inject
+    private VerificationSlots slots;
     @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
     private HsmConnectionFactory hsm;
 
@@ -49,36 +53,47 @@ public class SigningFactorsBean {
         return user != null && user.hasTotp();
     }
 
-    /** Verifies PIN and, where enrolled, OTP; returns the factors proven, for the SAD's evidence. */
+    /**
+     * Verifies PIN and, where enrolled, OTP; returns the factors proven, for the SAD's evidence. Runs outside any
+     * transaction, so that no database connection is held while the PIN is hashed: the caller must not have used
+     * the database in a transaction of its own before (checklist G2). An attempt is reserved before the factors
+     * are checked (C8). A request that presents no PIN, or no OTP where one is needed, is malformed and costs no
+     * attempt (G5).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> verify(String userId, String pin, String otp) throws ServiceException {
-        // no lock here: a failure is counted in a transaction of its own, which must be able to lock the row
-        UserEntity user = em.find(UserEntity.class, userId);
+        UserEntity user = userId == null ? null : em.find(UserEntity.class, userId);
         if (user == null) {
             throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
         }
-        Instant now = Instant.now();
-        boolean locked = user.pins().lockedAt(now);
-        boolean pinMatches = pin != null && user.pinHash() != null
-                && SecretHasher.matches(pin.toCharArray(), user.pinHash(), pepper);
-        long otpStep = user.hasTotp() ? acceptedStep(user, otp, now) : 0;
-        boolean otpMatches = !user.hasTotp() || (otpStep > 0 && pinMatches && !locked && claim(userId, otpStep));
-        if (!pinMatches || !otpMatches || locked) {
-            if (!locked) {
-                failures.pinFailed(userId);
+        if (pin == null || pin.isEmpty()) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "authData must carry the PIN");
+        }
+        if (user.hasTotp() && (otp == null || otp.isEmpty())) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "authData must carry the OTP");
+        }
+        boolean reserved = failures.reserve(userId, AuthenticationFailuresBean.Factor.SIGNING);
+        boolean proven;
+        try {
+            // checked even when no attempt could be reserved: a locked PIN takes as long as a wrong one
+            boolean pinMatches = slots.verify(() -> user.pinHash() != null
+                    && SecretHasher.matches(pin.toCharArray(), user.pinHash(), pepper));
+            long otpStep = user.hasTotp() ? acceptedStep(user, otp, Instant.now()) : 0;
+            proven = reserved && pinMatches && (!user.hasTotp() || (otpStep > 0 && failures.claimTotpStep(userId, otpStep)));
+        } catch (ServiceException | RuntimeException e) {
+            if (reserved) {
+                failures.cancelled(userId, AuthenticationFailuresBean.Factor.SIGNING);
+            }
+            throw e;
+        }
+        if (!proven) {
+            if (reserved) {
+                failures.failed(userId, AuthenticationFailuresBean.Factor.SIGNING, null);
             }
             throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
         }
-        user.pins().succeeded();
+        failures.succeeded(userId, AuthenticationFailuresBean.Factor.SIGNING);
         return user.hasTotp() ? List.of(PIN, OTP) : List.of(PIN);
-    }
-
-    /**
-     * Records the step as used, if no concurrent request has used it or a later one: the conditional update is
-     * atomic in the database, so a code replayed at the same moment is accepted at most once.
-     */
-    private boolean claim(String userId, long step) {
-        return em.createNativeQuery("UPDATE sig_user SET totp_last_step = ?1 WHERE id = ?2 AND totp_last_step < ?1")
-                .setParameter(1, step).setParameter(2, userId).executeUpdate() == 1;
     }
 
     /** The time step whose code {@code otp} is, if it is one not used before within the window; else 0. */

@@ -2,6 +2,8 @@ package org.sigillum.csc;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,6 +54,8 @@ public class CscCredentialsBean implements CscCredentials {
     @EJB
     private SigningFactorsBean signingFactors;
     @EJB
+    private AuditedSadIssuer issuer;
+    @EJB
     private AuditTrail audit;
     @Inject
     private Enrollment enrollment;
@@ -92,7 +96,12 @@ public class CscCredentialsBean implements CscCredentials {
                 signingFactors.otpRequired(credential.ownerId()));
     }
 
+    /**
+     * Outside any transaction: the request is checked first (a malformed one costs no attempt), then the factors
+     * are verified while no database connection is held, then the SAD is issued and audited in a short transaction.
+     */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public AuthorizeResponse authorize(TokenPrincipal caller, AuthorizeRequest request) throws ServiceException {
         String userId = CscCallers.requireUser(caller, Scopes.SERVICE);
         String credentialId = request == null ? null : request.credentialID();
@@ -103,9 +112,8 @@ public class CscCredentialsBean implements CscCredentials {
             SadGrant grant = requested.authenticatedBy(signingFactors.verify(userId,
                     authData(request.authData(), SigningFactorsBean.PIN), authData(request.authData(), SigningFactorsBean.OTP)),
                     Instant.now());
-            IssuedSad sad = sam.issue(grant);
-            audit.record(new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
-                    Map.of("numSignatures", String.valueOf(grant.numSignatures()), "factors",
+            IssuedSad sad = issuer.issue(grant, new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, userId,
+                    userId, credentialId, Map.of("numSignatures", String.valueOf(grant.numSignatures()), "factors",
                             String.join(" ", grant.factors()))).counting(grant.numSignatures()));
             return new AuthorizeResponse(sad.value(), sad.expiresInSeconds());
         } catch (ServiceException e) {
