@@ -19,8 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +109,7 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
 
     @Override
     public PushedRequest push(PushedAuthorizationRequest request) throws ServiceException {
-        ClientEntity client = clients.authenticate(request.getClientAuthentication());
+        ClientEntity client = clients.authenticate(request.getClientAuthentication(), "par");
         AuthorizationRequest authorization = request.getAuthorizationRequest();
         if (authorization.getRequestURI() != null) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "a pushed request cannot itself use request_uri");

@@ -95,6 +95,9 @@ final class OcspResponder {
     }
 
     private static OCSPReq parse(byte[] request) {
+        if (BerNesting.tooDeep(request)) {
+            return null;
+        }
         try {
             return new OCSPReq(request);
         } catch (IOException | RuntimeException e) {

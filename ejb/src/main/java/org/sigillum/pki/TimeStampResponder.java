@@ -55,6 +55,9 @@ final class TimeStampResponder {
 
     /** The request, or null when it is not a DER TimeStampReq. */
     static TimeStampRequest parse(byte[] request) {
+        if (BerNesting.tooDeep(request)) {
+            return null;
+        }
         try {
             return new TimeStampRequest(request);
         } catch (IOException | RuntimeException e) {

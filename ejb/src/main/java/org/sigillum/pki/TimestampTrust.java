@@ -38,6 +38,9 @@ final class TimestampTrust {
     }
 
     static void check(byte[] token, List<X509Certificate> anchors, Instant now) throws ServiceException {
+        if (BerNesting.tooDeep(token)) {
+            throw refused("the token nests too deeply");
+        }
         try {
             TimeStampToken parsed = new TimeStampToken(new CMSSignedData(token));
             @SuppressWarnings("unchecked")
