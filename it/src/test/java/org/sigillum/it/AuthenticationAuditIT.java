@@ -48,13 +48,13 @@ class AuthenticationAuditIT {
     void e1c12AdminCallWithAWrongTokenIsAudited() {
         CscClient user = CscClient.newSigner();
         long head = AuditLog.head();
-        ApiErrors.assertError(Sigillum.get("/api/v1/users", user.token), 401, "invalid_token");
-        ApiErrors.assertError(Sigillum.get("/api/v1/users", "forged-" + java.util.UUID.randomUUID()), 401, "invalid_token");
+        ApiErrors.assertError(Sigillum.get("/api/v1/clients", user.token), 401, "invalid_token");
+        ApiErrors.assertError(Sigillum.get("/api/v1/clients", "forged-" + java.util.UUID.randomUUID()), 401, "invalid_token");
         List<JsonNode> refused = AuditLog.recordsAfter(head).stream()
                 .filter(r -> "ADMIN_ACCESS_REFUSED".equals(r.path("event").asText())).toList();
         assertTrue(refused.stream().anyMatch(r -> user.userId.equals(r.path("actor").asText())), refused.toString());
         assertTrue(refused.stream().anyMatch(r -> "anonymous".equals(r.path("actor").asText())
-                && r.path("detail").asText().contains("users")), refused.toString());
+                && r.path("detail").asText().contains("clients")), refused.toString());
     }
 
     @Test
@@ -98,7 +98,7 @@ class AuthenticationAuditIT {
         JsonNode record = only(head, r -> "TOKEN_REVOKED".equals(r.path("event").asText())
                 && r.path("detail").asText().contains("oauth2/revoke"));
         assertEquals(clientId, record.get("clientId").asText());
-        ApiErrors.assertError(Sigillum.get("/api/v1/users", token), 401, "invalid_token");
+        ApiErrors.assertError(Sigillum.get("/api/v1/clients", token), 401, "invalid_token");
     }
 
     /** The one record after {@code head} that matches. */
