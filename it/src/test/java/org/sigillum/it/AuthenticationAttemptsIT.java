@@ -48,7 +48,7 @@ class AuthenticationAttemptsIT {
                 assertRefusedOrDeferred(wrong, "invalid_authentication_data");
             }
             if (right.status() == 200) {
-                Sigillum.Reply after = untilAnswered(() -> signer.call("credentials/authorize",
+                Sigillum.Reply after = Sigillum.whenNotBusy(() -> signer.call("credentials/authorize",
                         authorize(credential, CscClient.PIN)));
                 assertEquals(200, after.status(), "the right PIN was accepted in the burst, so at most four wrong ones "
                         + "may have been tested; yet signing is locked now: " + after.body());
@@ -101,15 +101,15 @@ class AuthenticationAttemptsIT {
             List<Supplier<Sigillum.Reply>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String guess = "wrong password " + i;
-                calls.add(() -> Sigillum.login(name, guess, false));
+                calls.add(() -> Sigillum.loginOnce(name, guess, false));
             }
-            calls.add(() -> Sigillum.login(name, CscClient.PASSWORD, false));
+            calls.add(() -> Sigillum.loginOnce(name, CscClient.PASSWORD, false));
             List<Sigillum.Reply> replies = atOnce(calls);
             for (Sigillum.Reply wrong : replies.subList(0, 8)) {
                 assertRefusedOrDeferred(wrong, "invalid_grant");
             }
             if (replies.get(8).status() == 200) {
-                Sigillum.Reply after = untilAnswered(() -> Sigillum.login(name, CscClient.PASSWORD, false));
+                Sigillum.Reply after = Sigillum.login(name, CscClient.PASSWORD, false);
                 assertEquals(200, after.status(), "accepted within the burst, yet locked afterwards: " + after.body());
             } else {
                 assertRefusedOrDeferred(replies.get(8), "invalid_grant");
@@ -161,16 +161,6 @@ class AuthenticationAttemptsIT {
         } else {
             ApiErrors.assertError(reply, 400, refusal);
         }
-    }
-
-    /** The call's answer once the server is not too busy to verify it. */
-    private static Sigillum.Reply untilAnswered(Supplier<Sigillum.Reply> call) throws InterruptedException {
-        Sigillum.Reply reply = call.get();
-        for (int i = 0; i < 10 && reply.status() == 503; i++) {
-            Thread.sleep(500);
-            reply = call.get();
-        }
-        return reply;
     }
 
     static ObjectNode authorize(String credential, String pin) {

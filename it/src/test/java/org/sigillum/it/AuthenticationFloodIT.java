@@ -52,7 +52,7 @@ class AuthenticationFloodIT {
                         Sigillum.Reply reply = pins
                                 ? flooder.call("credentials/authorize",
                                         AuthenticationAttemptsIT.authorize(flooderCredential, "000000"))
-                                : Sigillum.login("nobody-" + UUID.randomUUID(), "guess", false);
+                                : Sigillum.loginOnce("nobody-" + UUID.randomUUID(), "guess", false);
                         ApiErrors.assertCleanError(reply);
                         statuses.add(reply.status());
                     }
