@@ -22,6 +22,7 @@ import org.sigillum.api.service.SignatureExtension;
 import org.sigillum.api.validation.ExtensionRequest;
 import org.sigillum.api.validation.ExtensionResult;
 import org.sigillum.audit.Events;
+import org.sigillum.pki.BerNesting;
 
 /**
  * Raises existing signatures to T, LT or LTA with DSS: time-stamps from the source in use, OCSP responses and CRLs
@@ -81,6 +82,9 @@ public class SignatureExtensionBean implements SignatureExtension {
      * assumes it gets one, runs into it.
      */
     private static void requireSignatures(byte[] signed, DocumentFormat format) throws ServiceException {
+        if (BerNesting.tooDeepDer(signed)) {
+            throw invalid(DssMessages.TOO_DEEP);
+        }
         SignedDocumentValidator validator;
         try {
             validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed, "signed"));

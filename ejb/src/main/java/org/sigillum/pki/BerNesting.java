@@ -15,6 +15,14 @@ public final class BerNesting {
     private BerNesting() {
     }
 
+    /**
+     * True when {@code document} is DER (a CMS signature, say: it starts with a SEQUENCE) that nests too deeply.
+     * PDF, XML and JSON never start with that octet, so their bytes are not walked as BER.
+     */
+    public static boolean tooDeepDer(byte[] document) {
+        return document != null && document.length > 0 && document[0] == 0x30 && tooDeep(document);
+    }
+
     /** True when {@code ber} nests constructed values deeper than {@link #LIMIT}. */
     public static boolean tooDeep(byte[] ber) {
         return tooDeep(ber, LIMIT);

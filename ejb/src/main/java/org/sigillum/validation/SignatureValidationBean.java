@@ -32,6 +32,7 @@ import org.sigillum.documents.DssMessages;
 import org.sigillum.documents.RequestDocuments;
 import org.sigillum.documents.PdfLimits;
 import org.sigillum.documents.TimeBudget;
+import org.sigillum.pki.BerNesting;
 
 /** DSS validation of any AdES signature it recognises, with the reports in JSON or XML. */
 @Stateless
@@ -75,6 +76,9 @@ public class SignatureValidationBean implements SignatureValidation {
 
     private Reports validateNow(byte[] signed, List<DSSDocument> originals, CommonCertificateVerifier verifier)
             throws ServiceException {
+        if (BerNesting.tooDeepDer(signed)) {
+            throw invalid(DssMessages.TOO_DEEP);
+        }
         SignedDocumentValidator validator;
         try {
             validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed, "signed"));

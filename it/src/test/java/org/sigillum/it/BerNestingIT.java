@@ -70,6 +70,16 @@ class BerNestingIT {
                 .put("certificate", Base64.getEncoder().encodeToString(nested(15_000)))), 400, "invalid_request");
     }
 
+    @Test
+    void d6DeeplyNestedCmsToValidationAndExtensionIsAnInvalidRequest() {
+        String deep = Base64.getEncoder().encodeToString(nested(15_000));
+        ApiErrors.assertError(Sigillum.post("/api/v1/signatures/validate", "application/json",
+                Sigillum.object().put("signedDocument", deep).toString(), Sigillum.operatorToken()), 400, "invalid_request");
+        ApiErrors.assertError(Sigillum.post("/api/v1/signatures/extend", "application/json",
+                Sigillum.object().put("signedDocument", deep).put("conformance_level", "AdES-B-T").toString(),
+                Sigillum.operatorToken()), 400, "invalid_request");
+    }
+
     /** Headers only, never closed: what an attacker sends to make a recursive parser dive as deep as the bytes allow. */
     private static byte[] open(int levels) {
         byte[] out = new byte[2 * levels];
