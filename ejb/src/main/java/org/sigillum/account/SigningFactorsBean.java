@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
+import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.AuditTrail;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
@@ -34,12 +36,14 @@ public class SigningFactorsBean {
 
     public static final String PIN = "PIN";
     public static final String OTP = "OTP";
-    private static final String WRONG_AUTHENTICATION = "the authentication data is wrong, or signing is locked";
+    public static final String WRONG_AUTHENTICATION = "the authentication data is wrong, or signing is locked";
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
     @EJB
     private AuthenticationFailuresBean failures;
+    @EJB
+    private AuditTrail audit;
     @Inject
     private HsmPepper pepper;
     @Inject
@@ -62,6 +66,15 @@ public class SigningFactorsBean {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> verify(String userId, String pin, String otp) throws ServiceException {
+        return verify(userId, pin, otp, null);
+    }
+
+    /**
+     * The same, and a wrong or locked factor is audited as {@code refusal}, in the transaction that counts the failure;
+     * the exception is then an {@link AuditedRefusal}.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<String> verify(String userId, String pin, String otp, AuditEvent refusal) throws ServiceException {
         UserEntity user = userId == null ? null : em.find(UserEntity.class, userId);
         if (user == null) {
             throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
@@ -88,9 +101,12 @@ public class SigningFactorsBean {
         }
         if (!proven) {
             if (reserved) {
-                failures.failed(userId, AuthenticationFailuresBean.Factor.SIGNING, null);
+                failures.failed(userId, AuthenticationFailuresBean.Factor.SIGNING, refusal);
+            } else if (refusal != null) {
+                audit.recordRefusal(refusal);
             }
-            throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
+            throw refusal == null ? new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION)
+                    : new AuditedRefusal(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
         }
         failures.succeeded(userId, AuthenticationFailuresBean.Factor.SIGNING);
         return user.hasTotp() ? List.of(PIN, OTP) : List.of(PIN);

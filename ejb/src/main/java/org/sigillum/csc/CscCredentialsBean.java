@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.account.AuditedRefusal;
 import org.sigillum.account.SigningFactorsBean;
 import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.auth.Scopes;
@@ -109,13 +110,17 @@ public class CscCredentialsBean implements CscCredentials {
             CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
             SadGrant requested = SadGrants.requested(credential, userId, caller.clientId(), request.numSignatures(),
                     request.hashAlgorithmOID(), request.hashes(), maxSignatures);
+            AuditEvent wrongFactor = new AuditEvent(Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, userId,
+                    userId, credentialId, Map.of("reason", SigningFactorsBean.WRONG_AUTHENTICATION));
             SadGrant grant = requested.authenticatedBy(signingFactors.verify(userId,
-                    authData(request.authData(), SigningFactorsBean.PIN), authData(request.authData(), SigningFactorsBean.OTP)),
-                    Instant.now());
+                    authData(request.authData(), SigningFactorsBean.PIN), authData(request.authData(), SigningFactorsBean.OTP),
+                    wrongFactor), Instant.now());
             IssuedSad sad = issuer.issue(grant, new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, userId,
                     userId, credentialId, Map.of("numSignatures", String.valueOf(grant.numSignatures()), "factors",
                             String.join(" ", grant.factors()))).counting(grant.numSignatures()));
             return new AuthorizeResponse(sad.value(), sad.expiresInSeconds());
+        } catch (AuditedRefusal e) {
+            throw e;
         } catch (ServiceException e) {
             audit.recordRefusal(new AuditEvent(Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, userId, userId,
                     credentialId, Map.of("reason", e.getMessage())));

@@ -206,7 +206,10 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
             List<String> factors;
             try {
                 // before this transaction touches the database: no connection is held while the PIN is hashed (G2)
-                factors = signingFactors.verify(transaction.userId(), pin, otp);
+                factors = signingFactors.verify(transaction.userId(), pin, otp, new AuditEvent(
+                        Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, transaction.userId(), transaction.userId(),
+                        credentialId(pending), Map.of("reason", SigningFactorsBean.WRONG_AUTHENTICATION, "via", "consent"))
+                        .forClient(pending.clientId()));
             } catch (ServiceException e) {
                 if (e.code() == ErrorCode.INVALID_REQUEST) {
                     return consentStep(transaction, MISSING_FACTOR);
