@@ -142,7 +142,6 @@ public class LocalLoginBean implements LocalLogin {
 
     /** Refusals name the claimed username, truncated: the actor of a failed login is who it claimed to be. */
     private static String actor(String username) {
-        String claimed = username == null ? "" : username.replaceAll("\\p{Cntrl}", "?");
-        return "login:" + (claimed.length() > 64 ? claimed.substring(0, 64) : claimed);
+        return "login:" + Events.claimed(username);
     }
 }
