@@ -48,6 +48,26 @@ class SignatureExtensionInputIT {
         }
     }
 
+    /**
+     * A signature that names a real certificate but whose value does not verify: the one that reached DSS's
+     * augmentation and came back as a 500 (an AlertException, which is no DSSException).
+     */
+    @Test
+    void d6SignatureThatDoesNotVerifyIsABadRequestWithTheReason() {
+        String certificate = Base64.getEncoder().encodeToString(Sigillum.getBytes("/ca/root.crt"));
+        assertBadRequest("<ds:Signature xmlns:ds=\"" + DSIG + "\" Id=\"s\"><ds:SignedInfo>"
+                + "<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>"
+                + "<ds:SignatureMethod Algorithm=\"http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256\"/>"
+                + "<ds:Reference URI=\"\"><ds:DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/>"
+                + "<ds:DigestValue>AAAA</ds:DigestValue></ds:Reference></ds:SignedInfo>"
+                + "<ds:SignatureValue>AAAA</ds:SignatureValue><ds:KeyInfo><ds:X509Data><ds:X509Certificate>" + certificate
+                + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></ds:Signature>", "X");
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"alg\":\"ES256\",\"x5c\":[\""
+                + certificate + "\"]}").getBytes(StandardCharsets.UTF_8));
+        assertBadRequest("{\"payload\":\"e30\",\"signatures\":[{\"protected\":\"" + header
+                + "\",\"signature\":\"AAAA\"}]}", "J");
+    }
+
     private static void assertBadRequest(String document, String format) {
         ObjectNode body = Sigillum.object().put("signedDocument", Base64.getEncoder().encodeToString(
                 document.getBytes(StandardCharsets.UTF_8))).put("signature_format", format)
