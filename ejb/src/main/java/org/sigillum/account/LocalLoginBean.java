@@ -1,11 +1,14 @@
 package org.sigillum.account;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +48,10 @@ public class LocalLoginBean implements LocalLogin {
     private AuditTrail audit;
     @Inject
     private HsmPepper pepper;
+    @Inject
+    private VerificationSlots slots;
+    @Resource
+    private SessionContext context;
 
     @Inject
     @ConfigProperty(name = "sigillum.login.enabled", defaultValue = "true")
@@ -53,33 +60,51 @@ public class LocalLoginBean implements LocalLogin {
     @Override
     public LoginResponse login(String username, char[] password, boolean rememberMe) throws ServiceException {
         requireEnabled();
-        String userId = authenticate(username, password);
+        // through the container, so that the password is checked outside this transaction (no connection held)
+        String userId = context.getBusinessObject(LocalLogin.class).authenticate(username, password);
         BearerTokensBean.Issued issued = tokens.issue(userId, null, Set.of(Scopes.SERVICE), null, rememberMe);
         audit.record(new AuditEvent(Events.LOGIN_SUCCEEDED, AuditEvent.Outcome.SUCCESS, userId, userId, null,
                 Map.of("rememberMe", String.valueOf(rememberMe))));
         return new LoginResponse(issued.accessToken(), issued.refreshToken(), issued.expiresIn());
     }
 
+    /**
+     * Runs outside any transaction: the account is read, an attempt reserved, the password hashed while no
+     * database connection is held, and the outcome written in one short transaction (checklist C8, G2).
+     */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public String authenticate(String username, char[] password) throws ServiceException {
+        if (username == null || username.isEmpty() || password == null || password.length == 0) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "a username and a password are required");
+        }
         UserEntity user = byUsername(username);
-        boolean passwordMatches = SecretHasher.matches(password,
-                user == null || user.passwordHash() == null ? decoy() : user.passwordHash(), pepper);
-        Instant now = Instant.now();
-        if (user == null || user.passwordHash() == null || !passwordMatches || user.logins().lockedAt(now)) {
-            if (user != null && !user.logins().lockedAt(now)) {
-                failures.loginFailed(user.id());
+        boolean known = user != null && user.passwordHash() != null;
+        boolean reserved = known && failures.reserve(user.id(), AuthenticationFailuresBean.Factor.PASSWORD);
+        boolean passwordMatches;
+        try {
+            // the same work whether the user exists, is locked or not, so the time taken does not tell
+            String stored = known ? user.passwordHash() : decoy();
+            passwordMatches = slots.verify(() -> SecretHasher.matches(password, stored, pepper));
+        } catch (ServiceException | RuntimeException e) {
+            if (reserved) {
+                failures.cancelled(user.id(), AuthenticationFailuresBean.Factor.PASSWORD);
             }
-            audit.recordRefusal(new AuditEvent(Events.LOGIN_REFUSED, AuditEvent.Outcome.REFUSED, actor(username),
-                    user == null ? null : user.id(), null, Map.of("username", String.valueOf(username))));
-            throw new ServiceException(ErrorCode.INVALID_GRANT, REFUSAL);
+            throw e;
         }
-        user.logins().succeeded();
-        if (SecretHasher.outdated(user.passwordHash())) {
-            // a hash from before the HSM pepper set the cost: replace it now that the password is known to be right
-            user.rehashPassword(SecretHasher.hash(password, pepper));
+        if (reserved && passwordMatches) {
+            failures.succeeded(user.id(), AuthenticationFailuresBean.Factor.PASSWORD,
+                    freshHash(user.passwordHash(), password));
+            return user.id();
         }
-        return user.id();
+        AuditEvent refusal = new AuditEvent(Events.LOGIN_REFUSED, AuditEvent.Outcome.REFUSED, actor(username),
+                user == null ? null : user.id(), null, Map.of("username", String.valueOf(username)));
+        if (reserved) {
+            failures.failed(user.id(), AuthenticationFailuresBean.Factor.PASSWORD, refusal);
+        } else {
+            audit.recordRefusal(refusal);
+        }
+        throw new ServiceException(ErrorCode.INVALID_GRANT, REFUSAL);
     }
 
     @Override
@@ -118,7 +143,11 @@ public class LocalLoginBean implements LocalLogin {
 
     /** Refusals name the claimed username, truncated: the actor of a failed login is who it claimed to be. */
     private static String actor(String username) {
-        String claimed = username == null ? "" : username.replaceAll("\\p{Cntrl}", "?");
-        return "login:" + (claimed.length() > 64 ? claimed.substring(0, 64) : claimed);
+        return "login:" + Events.claimed(username);
+    }
+
+    /** A hash from before the HSM pepper set the cost is replaced now that the password is known to be right. */
+    private String freshHash(String stored, char[] password) throws ServiceException {
+        return SecretHasher.outdated(stored) ? SecretHasher.hash(password, pepper) : null;
     }
 }

@@ -4,6 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
+import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.AuditTrail;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
@@ -23,8 +27,8 @@ import org.sigillum.sam.auth.SecretHasher;
 /**
  * Checks the factors a user presents to activate a signing key: the signing PIN and, once the user has enrolled
  * an authenticator app, a TOTP code computed by the HSM from the sealed seed. One answer for any wrong or
- * missing factor and for a locked account; failures are counted in a transaction of their own (checklist C8),
- * and a TOTP code is accepted once.
+ * factor and for a locked account; failures are counted in a transaction of their own (checklist C8), and a TOTP
+ * code is accepted once.
  */
 @Stateless
 @LocalBean
@@ -32,14 +36,18 @@ public class SigningFactorsBean {
 
     public static final String PIN = "PIN";
     public static final String OTP = "OTP";
-    private static final String WRONG_AUTHENTICATION = "the authentication data is wrong, or signing is locked";
+    public static final String WRONG_AUTHENTICATION = "the authentication data is wrong, or signing is locked";
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
     @EJB
     private AuthenticationFailuresBean failures;
+    @EJB
+    private AuditTrail audit;
     @Inject
     private HsmPepper pepper;
+    @Inject
+    private VerificationSlots slots;
     @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
     private HsmConnectionFactory hsm;
 
@@ -49,40 +57,61 @@ public class SigningFactorsBean {
         return user != null && user.hasTotp();
     }
 
-    /** Verifies PIN and, where enrolled, OTP; returns the factors proven, for the SAD's evidence. */
+    /**
+     * Verifies PIN and, where enrolled, OTP; returns the factors proven, for the SAD's evidence. Runs outside any
+     * transaction, so that no database connection is held while the PIN is hashed: the caller must not have used
+     * the database in a transaction of its own before (checklist G2). An attempt is reserved before the factors
+     * are checked (C8). A request that presents no PIN, or no OTP where one is needed, is malformed and costs no
+     * attempt (G5).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> verify(String userId, String pin, String otp) throws ServiceException {
-        // no lock here: a failure is counted in a transaction of its own, which must be able to lock the row
-        UserEntity user = em.find(UserEntity.class, userId);
-        if (user == null) {
-            throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
-        }
-        Instant now = Instant.now();
-        boolean locked = user.pins().lockedAt(now);
-        boolean pinMatches = pin != null && user.pinHash() != null
-                && SecretHasher.matches(pin.toCharArray(), user.pinHash(), pepper);
-        long otpStep = user.hasTotp() ? acceptedStep(user, otp, now) : 0;
-        boolean otpMatches = !user.hasTotp() || (otpStep > 0 && pinMatches && !locked && claim(userId, otpStep));
-        if (!pinMatches || !otpMatches || locked) {
-            if (!locked) {
-                failures.pinFailed(userId);
-            }
-            throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
-        }
-        user.pins().succeeded();
-        if (SecretHasher.outdated(user.pinHash())) {
-            // a hash from before the HSM pepper set the cost: replace it now that the PIN is known to be right
-            user.rehashPin(SecretHasher.hash(pin.toCharArray(), pepper));
-        }
-        return user.hasTotp() ? List.of(PIN, OTP) : List.of(PIN);
+        return verify(userId, pin, otp, null);
     }
 
     /**
-     * Records the step as used, if no concurrent request has used it or a later one: the conditional update is
-     * atomic in the database, so a code replayed at the same moment is accepted at most once.
+     * The same, and a wrong or locked factor is audited as {@code refusal}, in the transaction that counts the failure;
+     * the exception is then an {@link AuditedRefusal}.
      */
-    private boolean claim(String userId, long step) {
-        return em.createNativeQuery("UPDATE sig_user SET totp_last_step = ?1 WHERE id = ?2 AND totp_last_step < ?1")
-                .setParameter(1, step).setParameter(2, userId).executeUpdate() == 1;
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<String> verify(String userId, String pin, String otp, AuditEvent refusal) throws ServiceException {
+        UserEntity user = userId == null ? null : em.find(UserEntity.class, userId);
+        if (user == null) {
+            throw new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
+        }
+        if (pin == null || pin.isEmpty()) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "authData must carry the PIN");
+        }
+        if (user.hasTotp() && (otp == null || otp.isEmpty())) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "authData must carry the OTP");
+        }
+        boolean reserved = failures.reserve(userId, AuthenticationFailuresBean.Factor.SIGNING);
+        boolean proven;
+        try {
+            // checked even when no attempt could be reserved: a locked PIN takes as long as a wrong one
+            boolean pinMatches = slots.verify(() -> user.pinHash() != null
+                    && SecretHasher.matches(pin.toCharArray(), user.pinHash(), pepper));
+            long otpStep = user.hasTotp() ? acceptedStep(user, otp, Instant.now()) : 0;
+            proven = reserved && pinMatches && (!user.hasTotp() || (otpStep > 0 && failures.claimTotpStep(userId, otpStep)));
+        } catch (ServiceException | RuntimeException e) {
+            if (reserved) {
+                failures.cancelled(userId, AuthenticationFailuresBean.Factor.SIGNING);
+            }
+            throw e;
+        }
+        if (!proven) {
+            if (reserved) {
+                failures.failed(userId, AuthenticationFailuresBean.Factor.SIGNING, refusal);
+            } else if (refusal != null) {
+                audit.recordRefusal(refusal);
+            }
+            throw refusal == null ? new ServiceException(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION)
+                    : new AuditedRefusal(ErrorCode.INVALID_AUTHENTICATION_DATA, WRONG_AUTHENTICATION);
+        }
+        // a hash from before the HSM pepper set the cost is replaced now that the PIN is known to be right
+        failures.succeeded(userId, AuthenticationFailuresBean.Factor.SIGNING, SecretHasher.outdated(user.pinHash())
+                ? SecretHasher.hash(pin.toCharArray(), pepper) : null);
+        return user.hasTotp() ? List.of(PIN, OTP) : List.of(PIN);
     }
 
     /** The time step whose code {@code otp} is, if it is one not used before within the window; else 0. */

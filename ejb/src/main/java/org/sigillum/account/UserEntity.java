@@ -1,6 +1,5 @@
 package org.sigillum.account;
 
-import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -10,6 +9,8 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "sig_user")
+// The failure counters, locks and attempt reservations are not mapped: only AuthenticationFailuresBean's
+// conditional updates write them, never a stale copy of the row (checklist C8).
 public class UserEntity {
 
     @Id
@@ -24,14 +25,6 @@ public class UserEntity {
     private String passwordHash;
     @Column(name = "pin_hash")
     private String pinHash;
-    @Embedded
-    @AttributeOverride(name = "failures", column = @Column(name = "failed_logins", nullable = false))
-    @AttributeOverride(name = "lockedUntil", column = @Column(name = "locked_until"))
-    private FailureCounter logins = new FailureCounter();
-    @Embedded
-    @AttributeOverride(name = "failures", column = @Column(name = "failed_pins", nullable = false))
-    @AttributeOverride(name = "lockedUntil", column = @Column(name = "pin_locked_until"))
-    private FailureCounter pins = new FailureCounter();
     @Embedded
     private TotpSeed totp = new TotpSeed();
 
@@ -71,21 +64,6 @@ public class UserEntity {
         return pinHash;
     }
 
-    /** A fresh hash of the same password, made with the current parameters (SecretHasher.outdated). */
-    public void rehashPassword(String hash) {
-        this.passwordHash = hash;
-    }
-
-    /** A fresh hash of the same PIN, made with the current parameters (SecretHasher.outdated). */
-    public void rehashPin(String hash) {
-        this.pinHash = hash;
-    }
-
-    /** Failed logins with the password, and the lock they put on the account. */
-    public FailureCounter logins() {
-        return logins;
-    }
-
     /** The sealed TOTP seed, when the user has enrolled an authenticator app. */
     public TotpSeed totp() {
         if (totp == null) {
@@ -96,10 +74,5 @@ public class UserEntity {
 
     public boolean hasTotp() {
         return totp != null && totp.enrolled();
-    }
-
-    /** Wrong signing PINs and OTPs, and the lock they put on signing. */
-    public FailureCounter pins() {
-        return pins;
     }
 }

@@ -37,8 +37,24 @@ public final class Events {
     public static final String TOKEN_REFUSED = "TOKEN_REFUSED";
     public static final String CODE_ISSUED = "CODE_ISSUED";
     public static final String CONSENT_REFUSED = "CONSENT_REFUSED";
+    public static final String CLIENT_AUTHENTICATION_REFUSED = "CLIENT_AUTHENTICATION_REFUSED";
+    public static final String ADMIN_ACCESS_REFUSED = "ADMIN_ACCESS_REFUSED";
+    public static final String TIMESTAMP_ISSUED = "TIMESTAMP_ISSUED";
+    public static final String TIMESTAMP_REFUSED = "TIMESTAMP_REFUSED";
+    public static final String TIMESTAMP_FAILED = "TIMESTAMP_FAILED";
+    public static final String TOKEN_REVOKED = "TOKEN_REVOKED";
+    public static final String TOKEN_REVOCATION_REFUSED = "TOKEN_REVOCATION_REFUSED";
+
+    /** Longest claimed name (a client ID, a username) that a refusal record keeps. */
+    private static final int MAX_CLAIMED = 64;
 
     private Events() {
+    }
+
+    /** A name the caller claimed but did not prove, kept short and without control characters. */
+    public static String claimed(String name) {
+        String cleaned = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?");
+        return cleaned.length() > MAX_CLAIMED ? cleaned.substring(0, MAX_CLAIMED) : cleaned;
     }
 
     /** A refusal or failure, classified by whose fault it was, with the reason the caller was given. */

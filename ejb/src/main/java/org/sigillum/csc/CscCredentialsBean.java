@@ -2,6 +2,8 @@ package org.sigillum.csc;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.account.AuditedRefusal;
 import org.sigillum.account.SigningFactorsBean;
 import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.auth.Scopes;
@@ -52,6 +55,8 @@ public class CscCredentialsBean implements CscCredentials {
     private SignatureActivation sam;
     @EJB
     private SigningFactorsBean signingFactors;
+    @EJB
+    private AuditedSadIssuer issuer;
     @EJB
     private AuditTrail audit;
     @EJB
@@ -106,7 +111,12 @@ public class CscCredentialsBean implements CscCredentials {
                 signingFactors.otpRequired(credential.ownerId()));
     }
 
+    /**
+     * Outside any transaction: the request is checked first (a malformed one costs no attempt), then the factors
+     * are verified while no database connection is held, then the SAD is issued and audited in a short transaction.
+     */
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public AuthorizeResponse authorize(TokenPrincipal caller, AuthorizeRequest request) throws ServiceException {
         String userId = CscCallers.requireUser(caller, Scopes.SERVICE);
         String credentialId = request == null ? null : request.credentialID();
@@ -114,14 +124,17 @@ public class CscCredentialsBean implements CscCredentials {
             CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
             SadGrant requested = SadGrants.requested(credential, userId, caller.clientId(), request.numSignatures(),
                     request.hashAlgorithmOID(), request.hashes(), maxSignatures);
+            AuditEvent wrongFactor = new AuditEvent(Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, userId,
+                    userId, credentialId, Map.of("reason", SigningFactorsBean.WRONG_AUTHENTICATION));
             SadGrant grant = requested.authenticatedBy(signingFactors.verify(userId,
-                    authData(request.authData(), SigningFactorsBean.PIN), authData(request.authData(), SigningFactorsBean.OTP)),
-                    Instant.now());
-            IssuedSad sad = sam.issue(grant);
-            audit.record(new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
-                    Map.of("numSignatures", String.valueOf(grant.numSignatures()), "factors",
+                    authData(request.authData(), SigningFactorsBean.PIN), authData(request.authData(), SigningFactorsBean.OTP),
+                    wrongFactor), Instant.now());
+            IssuedSad sad = issuer.issue(grant, new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, userId,
+                    userId, credentialId, Map.of("numSignatures", String.valueOf(grant.numSignatures()), "factors",
                             String.join(" ", grant.factors()))).counting(grant.numSignatures()));
             return new AuthorizeResponse(sad.value(), sad.expiresInSeconds());
+        } catch (AuditedRefusal e) {
+            throw e;
         } catch (ServiceException e) {
             audit.recordRefusal(new AuditEvent(Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, userId, userId,
                     credentialId, Map.of("reason", e.getMessage())));

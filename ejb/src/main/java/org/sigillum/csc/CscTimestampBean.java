@@ -1,5 +1,6 @@
 package org.sigillum.csc;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -8,13 +9,18 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
+import org.sigillum.api.audit.AuditEvent;
+import org.sigillum.api.auth.RequestCaller;
 import org.sigillum.api.auth.Scopes;
 import org.sigillum.api.auth.TokenPrincipal;
 import org.sigillum.api.csc.TimestampRequest;
 import org.sigillum.api.csc.TimestampResponse;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.CscTimestamps;
+import org.sigillum.audit.Events;
 import org.sigillum.pki.TimestampSources;
 
 /**
@@ -31,9 +37,30 @@ public class CscTimestampBean implements CscTimestamps {
 
     @Inject
     private TimestampSources sources;
+    @EJB
+    private AuditTrail audit;
 
+    /** Audited like every other CSC call that uses the server's keys: who asked, for which hash algorithm (E1). */
     @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public TimestampResponse timestamp(TokenPrincipal caller, TimestampRequest request) throws ServiceException {
+        String userId = caller == null ? null : caller.userId();
+        String actor = userId != null ? userId : caller == null ? RequestCaller.SYSTEM : "client:" + caller.clientId();
+        Map<String, String> details = Map.of("hashAlgorithmOID",
+                String.valueOf(request == null ? null : request.hashAlgorithmOID()));
+        TimestampResponse response;
+        try {
+            response = issue(caller, request);
+        } catch (ServiceException e) {
+            audit.recordRefusal(Events.unsuccessful(Events.TIMESTAMP_REFUSED, Events.TIMESTAMP_FAILED, e, actor, userId,
+                    details));
+            throw e;
+        }
+        audit.record(new AuditEvent(Events.TIMESTAMP_ISSUED, AuditEvent.Outcome.SUCCESS, actor, userId, null, details));
+        return response;
+    }
+
+    private TimestampResponse issue(TokenPrincipal caller, TimestampRequest request) throws ServiceException {
         if (caller == null || !caller.scopes().contains(Scopes.SERVICE)) {
             throw new ServiceException(ErrorCode.INSUFFICIENT_SCOPE, "this call needs a token of scope " + Scopes.SERVICE);
         }

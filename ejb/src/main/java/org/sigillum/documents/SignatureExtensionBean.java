@@ -1,10 +1,11 @@
 package org.sigillum.documents;
 
 import eu.europa.esig.dss.model.DSSDocument;
-import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
 import eu.europa.esig.dss.spi.exception.IllegalInputException;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.SignatureExtension;
 import org.sigillum.api.validation.ExtensionRequest;
 import org.sigillum.api.validation.ExtensionResult;
+import org.sigillum.asn1.BerNesting;
 import org.sigillum.audit.Events;
 
 /**
@@ -59,9 +61,12 @@ public class SignatureExtensionBean implements SignatureExtension {
         }
         DSSDocument extended;
         try {
+            requireSignatures(signed, format);
             extended = ((eu.europa.esig.dss.signature.DocumentSignatureService) services.service(format))
                     .extendDocument(new InMemoryDocument(signed, "signed"), parameters);
-        } catch (DSSException | IllegalInputException | IllegalArgumentException | UnsupportedOperationException e) {
+        } catch (RuntimeException e) {
+            // DSS reads the caller's document here: whatever it throws (a missing element ends in a
+            // NullPointerException or an IllegalStateException deep in the XAdES/JAdES code) is about that input
             throw invalid(DssMessages.explain("the signature cannot be extended", e));
         } catch (StackOverflowError e) {
             throw invalid(DssMessages.TOO_DEEP);
@@ -70,6 +75,26 @@ public class SignatureExtensionBean implements SignatureExtension {
                 Map.of("level", parameters.getSignatureLevel().name())));
         return new ExtensionResult(Base64.getEncoder().encodeToString(DssDocuments.bytes(extended)),
                 parameters.getSignatureLevel().toString());
+    }
+
+    /**
+     * Refuses a document in which DSS finds no signature of the format named, before the extension code, which
+     * assumes it gets one, runs into it.
+     */
+    private static void requireSignatures(byte[] signed, DocumentFormat format) throws ServiceException {
+        if (BerNesting.tooDeepDer(signed)) {
+            throw invalid(DssMessages.TOO_DEEP);
+        }
+        SignedDocumentValidator validator;
+        try {
+            validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed, "signed"));
+        } catch (UnsupportedOperationException | IllegalInputException e) {
+            throw invalid("signedDocument is not a signed document in a format this server reads");
+        }
+        validator.setCertificateVerifier(new CommonCertificateVerifier(true));
+        if (validator.getSignatures().isEmpty()) {
+            throw invalid("signedDocument holds no " + format.name() + " signature");
+        }
     }
 
     /** PDF by its header, XML and JSON by their first character; anything else is taken for CMS. */

@@ -19,8 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +66,8 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
     private static final int MAX_FAILURES = 5;
     private static final String WRONG_LOGIN = "The username or password is wrong, or the account is locked.";
     private static final String WRONG_FACTOR = "The PIN or one-time code is wrong, or signing is locked.";
+    private static final String MISSING_LOGIN = "Enter your username and password.";
+    private static final String MISSING_FACTOR = "Enter your PIN, and your one-time code if you use one.";
 
     @Resource(lookup = TRANSACTIONS)
     private Cache<String, AuthorizationTransaction> transactions;
@@ -107,7 +109,7 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
 
     @Override
     public PushedRequest push(PushedAuthorizationRequest request) throws ServiceException {
-        ClientEntity client = clients.authenticate(request.getClientAuthentication());
+        ClientEntity client = clients.authenticate(request.getClientAuthentication(), "par");
         AuthorizationRequest authorization = request.getAuthorizationRequest();
         if (authorization.getRequestURI() != null) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "a pushed request cannot itself use request_uri");
@@ -158,6 +160,12 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
         try {
             userId = localLogin.authenticate(username, password);
         } catch (ServiceException e) {
+            if (e.code() == ErrorCode.INVALID_REQUEST) {
+                return new AuthorizationStep.Login(form(transaction), MISSING_LOGIN);
+            }
+            if (e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE) {
+                throw e;
+            }
             AuthorizationTransaction failed = transaction.failed(SadStore.newValue());
             if (failed.failures() >= MAX_FAILURES) {
                 transactions.remove(transaction.id());
@@ -195,11 +203,20 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
         }
         SadGrant grant = null;
         if (pending.credential() != null) {
-            SadGrant requested = requested(transaction);
             List<String> factors;
             try {
-                factors = signingFactors.verify(transaction.userId(), pin, otp);
+                // before this transaction touches the database: no connection is held while the PIN is hashed (G2)
+                factors = signingFactors.verify(transaction.userId(), pin, otp, new AuditEvent(
+                        Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, transaction.userId(), transaction.userId(),
+                        credentialId(pending), Map.of("reason", SigningFactorsBean.WRONG_AUTHENTICATION, "via", "consent"))
+                        .forClient(pending.clientId()));
             } catch (ServiceException e) {
+                if (e.code() == ErrorCode.INVALID_REQUEST) {
+                    return consentStep(transaction, MISSING_FACTOR);
+                }
+                if (e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE) {
+                    throw e;
+                }
                 AuthorizationTransaction failed = transaction.failed(SadStore.newValue());
                 if (failed.failures() >= MAX_FAILURES) {
                     transactions.remove(transaction.id());
@@ -208,7 +225,7 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
                 save(failed);
                 return consentStep(failed, WRONG_FACTOR);
             }
-            grant = requested.authenticatedBy(factors, Instant.now());
+            grant = requested(transaction).authenticatedBy(factors, Instant.now());
         }
         if (transactions.remove(transaction.id()) == null || !ledger.claim("consent", Digests.sha256Hex(transaction.id()))) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "this authorization was already completed");

@@ -139,6 +139,30 @@ public class ClientRegistryBean implements ClientRegistry {
 
     /** The registered, enabled client a request authenticates as, or {@code invalid_client}. */
     public ClientEntity authenticate(ClientAuthentication authentication) throws ServiceException {
+        return authenticate(authentication, null);
+    }
+
+    /**
+     * The same, at the named endpoint ({@code token}, {@code par}, {@code revoke}); a refusal is audited, so that
+     * an operator sees a client's credentials being guessed or an assertion replayed (checklist E1).
+     */
+    public ClientEntity authenticate(ClientAuthentication authentication, String endpoint) throws ServiceException {
+        try {
+            return verifiedClient(authentication);
+        } catch (ServiceException e) {
+            String claimed = authentication == null ? "" : Events.claimed(authentication.getClientID().getValue());
+            Map<String, String> details = new java.util.TreeMap<>();
+            details.put("clientId", claimed);
+            details.put("method", authentication == null ? "none" : authentication.getMethod().getValue());
+            details.put("endpoint", String.valueOf(endpoint));
+            details.put("reason", e.getMessage());
+            audit.recordRefusal(new AuditEvent(Events.CLIENT_AUTHENTICATION_REFUSED, AuditEvent.Outcome.REFUSED,
+                    "client:" + claimed, null, null, details));
+            throw e;
+        }
+    }
+
+    private ClientEntity verifiedClient(ClientAuthentication authentication) throws ServiceException {
         if (authentication == null) {
             throw new ServiceException(ErrorCode.INVALID_CLIENT, "client authentication is required");
         }
@@ -153,9 +177,15 @@ public class ClientRegistryBean implements ClientRegistry {
             }
             return client;
         }
-        if (authentication instanceof JWTAuthentication assertion && ClientAssertionReplayBean.expiresTooLate(assertion)) {
-            throw new ServiceException(ErrorCode.INVALID_CLIENT, "a client assertion must expire within "
-                    + ClientAssertionReplayBean.MAX_LIFETIME.toMinutes() + " minutes");
+        if (authentication instanceof JWTAuthentication assertion) {
+            if (ClientAssertionReplayBean.expiresTooLate(assertion)) {
+                throw new ServiceException(ErrorCode.INVALID_CLIENT, "a client assertion must expire within "
+                        + ClientAssertionReplayBean.MAX_LIFETIME.toMinutes() + " minutes");
+            }
+            if (assertion.getJWTAuthenticationClaimsSet().getJWTID() == null) {
+                // without an ID the replay ledger has nothing to claim: the assertion could be replayed until it expires
+                throw new ServiceException(ErrorCode.INVALID_CLIENT, "a client assertion must carry a jti");
+            }
         }
         try {
             new ClientAuthenticationVerifier<>(new RegisteredKeys(client), endpoints.assertionAudiences(), assertionReplay)

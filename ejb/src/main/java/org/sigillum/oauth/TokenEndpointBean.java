@@ -55,7 +55,7 @@ public class TokenEndpointBean implements TokenEndpoint {
 
     @Override
     public TokenResponse token(TokenRequest request) throws ServiceException {
-        ClientEntity client = clients.authenticate(request.getClientAuthentication());
+        ClientEntity client = clients.authenticate(request.getClientAuthentication(), "token");
         AuthorizationGrant grant = request.getAuthorizationGrant();
         String type = grant.getType().getValue();
         try {
@@ -85,8 +85,13 @@ public class TokenEndpointBean implements TokenEndpoint {
 
     @Override
     public void revoke(TokenRevocationRequest request) throws ServiceException {
-        ClientEntity client = clients.authenticate(request.getClientAuthentication());
-        tokens.revokeForClient(client.clientId(), request.getToken().getValue());
+        ClientEntity client = clients.authenticate(request.getClientAuthentication(), "revoke");
+        boolean revoked = tokens.revokeForClient(client.clientId(), request.getToken().getValue());
+        // RFC 7009: the client hears the same either way; the audit tells whether a token of its own was revoked
+        audit.record(new AuditEvent(revoked ? Events.TOKEN_REVOKED : Events.TOKEN_REVOCATION_REFUSED,
+                revoked ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.REFUSED, actor(client), null, null,
+                Map.of("via", "oauth2/revoke", "reason", revoked ? "revoked" : "not a live token of this client"))
+                .forClient(client.clientId()));
     }
 
     private TokenResponse redeem(ClientEntity client, AuthorizationCodeGrant grant) throws ServiceException {

@@ -28,6 +28,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.sigillum.asn1.BerNesting;
 
 /**
  * RFC 6960 responses for one issuing CA, signed by that CA's own key (RFC 6960 4.2.2.2 allows it, and it
@@ -95,6 +96,9 @@ final class OcspResponder {
     }
 
     private static OCSPReq parse(byte[] request) {
+        if (BerNesting.tooDeep(request)) {
+            return null;
+        }
         try {
             return new OCSPReq(request);
         } catch (IOException | RuntimeException e) {

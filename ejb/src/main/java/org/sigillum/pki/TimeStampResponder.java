@@ -28,6 +28,7 @@ import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 import org.bouncycastle.util.CollectionStore;
+import org.sigillum.asn1.BerNesting;
 
 /**
  * RFC 3161 responses of the built-in TSA, with Bouncy Castle's generators. Imprints of SHA-256, SHA-384 and
@@ -55,6 +56,9 @@ final class TimeStampResponder {
 
     /** The request, or null when it is not a DER TimeStampReq. */
     static TimeStampRequest parse(byte[] request) {
+        if (BerNesting.tooDeep(request)) {
+            return null;
+        }
         try {
             return new TimeStampRequest(request);
         } catch (IOException | RuntimeException e) {

@@ -24,6 +24,7 @@ import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.asn1.BerNesting;
 
 /**
  * Whether a token from an external TSA may be embedded (checklist D7): signed by the certificate it names, that
@@ -38,6 +39,9 @@ final class TimestampTrust {
     }
 
     static void check(byte[] token, List<X509Certificate> anchors, Instant now) throws ServiceException {
+        if (BerNesting.tooDeep(token)) {
+            throw refused("the token nests too deeply");
+        }
         try {
             TimeStampToken parsed = new TimeStampToken(new CMSSignedData(token));
             @SuppressWarnings("unchecked")

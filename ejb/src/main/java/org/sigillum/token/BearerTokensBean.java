@@ -14,16 +14,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.auth.Scopes;
 import org.sigillum.api.auth.TokenPrincipal;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.sam.IssuedSad;
+import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.BearerTokens;
 import org.sigillum.api.service.SignatureActivation;
+import org.sigillum.audit.Events;
 import org.sigillum.sam.auth.Digests;
 
 /**
@@ -42,6 +46,8 @@ public class BearerTokensBean implements BearerTokens {
     private EntityManager em;
     @EJB
     private SignatureActivation sam;
+    @EJB
+    private AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "sigillum.token.access-seconds", defaultValue = "3600")
@@ -73,6 +79,7 @@ public class BearerTokensBean implements BearerTokens {
         return new TokenPrincipal(token.userId(), token.clientId(), token.scopes());
     }
 
+    /** CSC auth/revoke: only the user's own tokens; audited either way (the caller hears the same). */
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String credentialOf(String accessToken) {
@@ -87,17 +94,27 @@ public class BearerTokensBean implements BearerTokens {
     @Override
     public void revoke(String userId, String value) {
         BearerTokenEntity token = value == null ? null : em.find(BearerTokenEntity.class, digest(value));
-        if (token != null && userId != null && userId.equals(token.userId())) {
+        boolean own = token != null && userId != null && userId.equals(token.userId());
+        if (own) {
             revokeGrant(token);
         }
+        audit.record(new AuditEvent(own ? Events.TOKEN_REVOKED : Events.TOKEN_REVOCATION_REFUSED,
+                own ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.REFUSED, userId, userId, null,
+                Map.of("via", "auth/revoke", "reason", own ? "revoked" : "not a token of this user")));
     }
 
-    /** RFC 7009 for a client application: only its own tokens; an unknown token is not an error. */
-    public void revokeForClient(String clientId, String value) {
+    /**
+     * RFC 7009 for a client application: only its own tokens; an unknown token is not an error.
+     *
+     * @return whether a token of the client's was revoked
+     */
+    public boolean revokeForClient(String clientId, String value) {
         BearerTokenEntity token = value == null ? null : em.find(BearerTokenEntity.class, digest(value));
         if (token != null && clientId.equals(token.clientId())) {
             revokeGrant(token);
+            return true;
         }
+        return false;
     }
 
     public static String newFamily() {

@@ -30,6 +30,7 @@ import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.SignatureValidation;
 import org.sigillum.api.validation.ValidationRequest;
 import org.sigillum.api.validation.ValidationResult;
+import org.sigillum.asn1.BerNesting;
 import org.sigillum.documents.DssMessages;
 import org.sigillum.documents.RequestDocuments;
 import org.sigillum.documents.PdfLimits;
@@ -107,6 +108,9 @@ public class SignatureValidationBean implements SignatureValidation {
 
     private Reports validateNow(byte[] signed, List<DSSDocument> originals, CommonCertificateVerifier verifier)
             throws ServiceException {
+        if (BerNesting.tooDeepDer(signed)) {
+            throw invalid(DssMessages.TOO_DEEP);
+        }
         SignedDocumentValidator validator;
         try {
             validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed, "signed"));

@@ -26,6 +26,7 @@ import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.TrustAnchorRegistry;
+import org.sigillum.asn1.BerNesting;
 import org.sigillum.audit.Events;
 
 /** Validation trust anchors the operator adds and removes, audited; a certificate is stored once. */
@@ -121,6 +122,9 @@ public class TrustAnchorRegistryBean implements TrustAnchorRegistry {
             } catch (IllegalArgumentException e) {
                 throw invalid("certificate must be base64 DER or PEM");
             }
+        }
+        if (BerNesting.tooDeep(der)) {
+            throw invalid("certificate is not an X.509 certificate");
         }
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));

@@ -46,14 +46,16 @@ final class CscClient {
         return Sigillum.post("/csc/v2/" + method, "application/json", body.toString(), token);
     }
 
+    /** credentials/authorize, retried while the server is too busy verifying PINs to take it (503, no attempt spent). */
     Sigillum.Reply authorize(String credentialId, List<byte[]> hashes, String hashAlgorithmOid, String pin) {
-        return call("credentials/authorize", authorizeRequest(credentialId, hashes, hashAlgorithmOid, pin));
+        return Sigillum.whenNotBusy(() -> call("credentials/authorize",
+                authorizeRequest(credentialId, hashes, hashAlgorithmOid, pin)));
     }
 
     /** credentials/authorize with the signer's PIN, sent to the server at {@code baseUrl} (one node, or the balancer). */
     Sigillum.Reply authorizeAt(String baseUrl, String credentialId, List<byte[]> hashes, String hashAlgorithmOid) {
-        return Sigillum.postTo(baseUrl, "/csc/v2/credentials/authorize", "application/json",
-                authorizeRequest(credentialId, hashes, hashAlgorithmOid, PIN).toString(), token);
+        return Sigillum.whenNotBusy(() -> Sigillum.postTo(baseUrl, "/csc/v2/credentials/authorize", "application/json",
+                authorizeRequest(credentialId, hashes, hashAlgorithmOid, PIN).toString(), token));
     }
 
     private static ObjectNode authorizeRequest(String credentialId, List<byte[]> hashes, String hashAlgorithmOid, String pin) {

@@ -254,6 +254,27 @@ class OAuthSecurityIT {
         ApiErrors.assertError(Sigillum.operatorPost("/api/v1/clients", withPrivate), 400, "invalid_request");
     }
 
+    /**
+     * An assertion without {@code jti} leaves the replay ledger nothing to claim: the server this was found on gave
+     * three admin tokens for one such assertion. It is refused, the first time already.
+     */
+    @Test
+    void privateKeyJwtAssertionWithoutJtiIsRefused() throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+        ObjectNode registration = Sigillum.object().put("client_name", "jwt client without jti").put("scope", "admin")
+                .put("token_endpoint_auth_method", "private_key_jwt")
+                .put("jwks", "{\"keys\":[" + key.toPublicJWK().toJSONString() + "]}");
+        Sigillum.Reply registered = Sigillum.operatorPost("/api/v1/clients", registration);
+        assertEquals(201, registered.status(), registered.body());
+        String clientId = registered.json().get("client_id").asText();
+        String assertion = assertion(clientId, key, Sigillum.env("SIGILLUM_IT_URL") + OAuthApp.TOKEN, null);
+        String body = "grant_type=client_credentials&scope=admin&client_assertion_type="
+                + Sigillum.urlEncode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer") + "&client_assertion=";
+        for (int i = 0; i < 3; i++) {
+            ApiErrors.assertError(Sigillum.form(OAuthApp.TOKEN, null, body + assertion), 401, "invalid_client");
+        }
+    }
+
     @Test
     void registrationRefusesUnsafeRedirectUris() {
         for (String uri : List.of("http://example.com/cb", "javascript:alert(1)", "https://app.example/cb#frag", "/relative")) {
@@ -264,8 +285,12 @@ class OAuthSecurityIT {
     }
 
     private static String assertion(String clientId, ECKey key, String audience) throws Exception {
+        return assertion(clientId, key, audience, UUID.randomUUID().toString());
+    }
+
+    static String assertion(String clientId, ECKey key, String audience, String jti) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(audience)
-                .jwtID(UUID.randomUUID().toString()).issueTime(new Date())
+                .jwtID(jti).issueTime(new Date())
                 .expirationTime(Date.from(Instant.now().plusSeconds(60))).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new ECDSASigner(key));

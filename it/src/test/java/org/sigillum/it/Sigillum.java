@@ -178,8 +178,31 @@ final class Sigillum {
         return reply.json().get("id").asText();
     }
 
-    /** CSC auth/login with HTTP Basic credentials. */
+    /**
+     * CSC auth/login with HTTP Basic credentials, retried as a client would while the server defers it because too
+     * many passwords are being verified at once (503, no attempt spent).
+     */
     static Reply login(String username, String password, boolean rememberMe) {
+        return whenNotBusy(() -> loginOnce(username, password, rememberMe));
+    }
+
+    /** The call's answer once the server's password and PIN verification is not too busy to take it. */
+    static Reply whenNotBusy(java.util.function.Supplier<Reply> call) {
+        Reply reply = call.get();
+        for (int i = 0; i < 30 && reply.status() == 503 && reply.body().contains("too many authentications"); i++) {
+            try {
+                Thread.sleep(200 + java.util.concurrent.ThreadLocalRandom.current().nextInt(300));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return reply;
+            }
+            reply = call.get();
+        }
+        return reply;
+    }
+
+    /** CSC auth/login with HTTP Basic credentials, once: a 503 is returned as it came. */
+    static Reply loginOnce(String username, String password, boolean rememberMe) {
         String basic = java.util.Base64.getEncoder().encodeToString((username + ":" + password)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(url("/csc/v2/auth/login"))).timeout(Duration.ofSeconds(60))

@@ -65,7 +65,7 @@ class TotpSigningIT {
     }
 
     @Test
-    void c8MissingWrongAndReplayedCodesGetTheSameAnswer() {
+    void c8g5WrongStaleAndReplayedCodesGetTheSameAnswerAndAMissingOneIsMalformed() {
         CscClient signer = CscClient.newSigner();
         String credentialId = signer.newCredential("{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}").get("credentialID").asText();
         TotpAuthenticator app = enroll(signer.userId);
@@ -74,7 +74,9 @@ class TotpSigningIT {
         String wrongCode = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
         String stale = app.code(Instant.now().minusSeconds(300));
 
-        assertRefused(signer.call("credentials/authorize", authorize(credentialId, hashes, CscClient.PIN, null)));
+        // no code at all is a malformed request (G5): it says nothing about the PIN and costs no attempt
+        ApiErrors.assertError(signer.call("credentials/authorize", authorize(credentialId, hashes, CscClient.PIN, null)),
+                400, "invalid_request");
         assertRefused(signer.call("credentials/authorize", authorize(credentialId, hashes, CscClient.PIN, wrongCode)));
         assertRefused(signer.call("credentials/authorize", authorize(credentialId, hashes, CscClient.PIN, stale)));
         assertRefused(signer.call("credentials/authorize", authorize(credentialId, hashes, "000000", code)));

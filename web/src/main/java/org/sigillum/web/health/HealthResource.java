@@ -12,24 +12,24 @@ import java.util.Map;
 /**
  * Readiness and liveness on the service port, in the MicroProfile Health wire format. WildFly's own
  * /health on the management port cannot see checks inside an EAR's modules, so Sigillum answers here:
- * ready means the HSM pool and the database both work; a load balancer takes a node out on 503.
+ * ready means the HSM pool and the database both work; a load balancer takes a node out on 503. The probes' result
+ * is reused for a few seconds ({@link Readiness}); the HSM's full self-test is the admin diagnostics' job.
  */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
     @Inject
-    private HsmProbe hsm;
-    @Inject
-    private DatabaseProbe database;
+    private Readiness readiness;
 
     @GET
     @Path("ready")
     public Response ready() {
-        List<Probe.Result> results = List.of(hsm.check(), database.check());
-        boolean up = results.stream().allMatch(Probe.Result::up);
-        List<Map<String, Object>> checks = results.stream().map(r -> Map.<String, Object>of("name", r.name(),
-                "status", r.up() ? "UP" : "DOWN", "data", Map.of("detail", r.detail()))).toList();
+        Readiness.Snapshot snapshot = readiness.current();
+        boolean up = snapshot.up();
+        String checkedAt = snapshot.checkedAt().toString();
+        List<Map<String, Object>> checks = snapshot.results().stream().map(r -> Map.<String, Object>of("name", r.name(),
+                "status", r.up() ? "UP" : "DOWN", "data", Map.of("detail", r.detail(), "checkedAt", checkedAt))).toList();
         return Response.status(up ? 200 : 503).entity(Map.of("status", up ? "UP" : "DOWN", "checks", checks)).build();
     }
 
