@@ -55,6 +55,8 @@ class MigrationsOnH2Test {
                 "failed_logins", false, "failed_pins", false));
         expected.putAll(Map.of("password_hash", true, "pin_hash", true, "locked_until", true, "pin_locked_until", true));
         expected.putAll(Map.of("totp_blob", true, "totp_tag", true, "totp_wrapping_label", true, "totp_last_step", false));
+        expected.putAll(Map.of("login_reserved", false, "login_reserved_at", true, "pin_reserved", false,
+                "pin_reserved_at", true));
         assertEquals(expected, columns("sig_user"));
     }
 
