@@ -23,6 +23,8 @@ class NoSigningWithoutSadIT {
             "/csc/v2/signatures/signHash",           // consumes a SAD in the SAM
             "/csc/v2/signatures/signDoc",            // consumes a SAD in the SAM, which checks the documents' digests
             "/csc/v2/signatures/timestamp",          // the TSA's key, never a user's (like /tsa)
+            "/csc/v1/signatures/signHash",           // the v1 mapping onto v2 signHash: the same SAM path
+            "/csc/v1/signatures/timestamp",          // the v1 mapping onto v2 timestamp: the TSA's key
             "/api/v1/signatures/validate",           // verifies only
             "/api/v1/signatures/extend",             // adds time-stamps and validation data: the TSA's key only
             "/api/v1/diagnostics/hsm/sign",          // throw-away diagnostic keys only (tested below)

@@ -36,8 +36,8 @@ class SadAtMostOnceIT {
         try (Connection blocker = Database.connect()) {
             blocker.setAutoCommit(false);
             try (Statement lock = blocker.createStatement()) {
-                // the signing transaction will sign in the HSM, then wait here for the audit chain head
-                lock.execute("SELECT last_seq FROM audit_chain_head WHERE id = 1 FOR UPDATE");
+                // the signing transaction will sign in the HSM, then wait here for the head of an audit chain
+                lock.execute("SELECT id FROM audit_chain FOR UPDATE");
             }
             CompletableFuture<Sigillum.Reply> signing = CompletableFuture.supplyAsync(
                     () -> signer.signHash(id, sad, hashes, CscClient.SHA256, ECDSA_SHA256));
@@ -63,12 +63,12 @@ class SadAtMostOnceIT {
                 ECDSA_SHA256).status(), "the server signs again on fresh connections");
     }
 
-    /** Finds the server's connection blocked on the audit head lock and kills it, as a database failure would. */
+    /** Finds the server's connection blocked on an audit chain's head lock and kills it, as a database failure would. */
     private static boolean terminateBackendWaitingForTheAuditHead() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         try (Connection admin = Database.connect();
              PreparedStatement blocked = admin.prepareStatement("SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                     + " AND query ILIKE '%audit_chain_head%' AND pid <> pg_backend_pid()")) {
+                     + " AND query ILIKE '%audit_chain%' AND pid <> pg_backend_pid()")) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet rows = blocked.executeQuery()) {
                     if (rows.next()) {
