@@ -61,6 +61,11 @@ cmd_test() {
     provision_wildfly
     cli_check_inverses "$TEST_DIR/cli"
     integration_tests
+    # the EUDI wallet's CSC library accepts only https service URLs: a fresh server that publishes its HTTPS URL
+    test_cleanup
+    rm -rf "$TEST_DIR/server" "$TEST_DIR/bootstrap-client.json"
+    (export SIGILLUM_IT_PUBLIC_URL="https://127.0.0.1:$((8443 + TEST_PORT_OFFSET))"
+     integration_tests -Dit.test=EudiClientIT)
     # the cluster after the server of the integration tests is gone: its memory back, and nothing of its
     # environment (public URL, pool sizes, SIGILLUM_IT_*) carried over, as with --cluster alone
     test_cleanup

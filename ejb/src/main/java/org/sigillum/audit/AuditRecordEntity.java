@@ -42,21 +42,6 @@ public class AuditRecordEntity {
     protected AuditRecordEntity() {
     }
 
-    AuditRecordEntity(AuditChain.Record record, String recordHash) {
-        this.seq = record.seq();
-        this.recordedAt = record.recordedAt();
-        this.event = record.event();
-        this.outcome = record.outcome();
-        this.actor = record.actor();
-        this.userId = record.userId();
-        this.credentialId = record.credentialId();
-        this.detail = record.detail();
-        this.clientId = record.clientId();
-        this.quantity = record.quantity();
-        this.prevHash = record.prevHash();
-        this.recordHash = recordHash;
-    }
-
     AuditRecordEntity(KeyedChain.Record record, String mac) {
         this.seq = record.seq();
         this.recordedAt = record.recordedAt();

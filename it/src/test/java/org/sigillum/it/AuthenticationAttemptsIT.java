@@ -27,12 +27,14 @@ class AuthenticationAttemptsIT {
     private static final String EC_P256 = "{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}";
 
     /**
-     * Eight wrong PINs and the right one at the same moment (the attack of issue 11): the right one may only be
-     * accepted if it was among the first five attempts, and then at most four wrong ones were tested, so signing is
-     * not locked afterwards. The server this was found on accepted it after five to eight refusals and then locked.
+     * Eight wrong PINs and the right one at the same moment (the attack of issue 11): no wrong PIN is accepted, and
+     * the right one is either accepted or refused with the same answer as a wrong one (C8). Whether it was among the
+     * attempts within the limit is watched in the database by {@link #c8PinGuessesInFlightBeyondTheLimitAreNotTested}.
+     * A success forgives the failures counted before it; wrong guesses still in flight when it committed, or arriving
+     * after it, count afresh, so signing may well be locked after the burst.
      */
     @Test
-    void c8g2RightPinInAParallelBurstIsTestedOnlyWithinTheLimit() throws Exception {
+    void c8ParallelPinBurstAcceptsNoWrongPinAndAnswersAlike() throws Exception {
         for (int round = 0; round < 3; round++) {
             CscClient signer = CscClient.newSigner();
             String credential = signer.newCredential(EC_P256).get("credentialID").asText();
@@ -47,12 +49,7 @@ class AuthenticationAttemptsIT {
             for (Sigillum.Reply wrong : replies.subList(0, 8)) {
                 assertRefusedOrDeferred(wrong, "invalid_authentication_data");
             }
-            if (right.status() == 200) {
-                Sigillum.Reply after = Sigillum.whenNotBusy(() -> signer.call("credentials/authorize",
-                        authorize(credential, CscClient.PIN)));
-                assertEquals(200, after.status(), "the right PIN was accepted in the burst, so at most four wrong ones "
-                        + "may have been tested; yet signing is locked now: " + after.body());
-            } else {
+            if (right.status() != 200) {
                 assertRefusedOrDeferred(right, "invalid_authentication_data");
             }
         }
@@ -94,7 +91,7 @@ class AuthenticationAttemptsIT {
 
     /** The same for passwords at auth/login: eight wrong ones and the right one at once. */
     @Test
-    void c8g2RightPasswordInAParallelBurstIsTestedOnlyWithinTheLimit() throws Exception {
+    void c8ParallelPasswordBurstAcceptsNoWrongPasswordAndAnswersAlike() throws Exception {
         for (int round = 0; round < 2; round++) {
             String name = "burst-" + UUID.randomUUID();
             Sigillum.createUser(name, CscClient.PASSWORD, CscClient.PIN);
@@ -108,10 +105,8 @@ class AuthenticationAttemptsIT {
             for (Sigillum.Reply wrong : replies.subList(0, 8)) {
                 assertRefusedOrDeferred(wrong, "invalid_grant");
             }
-            if (replies.get(8).status() == 200) {
-                Sigillum.Reply after = Sigillum.login(name, CscClient.PASSWORD, false);
-                assertEquals(200, after.status(), "accepted within the burst, yet locked afterwards: " + after.body());
-            } else {
+            // as with PINs: a success forgives only what was counted before it (see the PIN burst above)
+            if (replies.get(8).status() != 200) {
                 assertRefusedOrDeferred(replies.get(8), "invalid_grant");
             }
         }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * JVM of its own (it/eudi: its Kotlin, Ktor and Nimbus versions stay off the tests' class path).
  *
  * The library accepts only https URLs, the authorization server's included, so this test needs a server whose
- * public URL is its HTTPS one: {@code SIGILLUM_IT_PUBLIC_URL=https://127.0.0.1:24443 bin/sigillum test --it
- * EudiClientIT} (8443 plus the test port offset). Against the default http public URL it is skipped.
+ * public URL is its HTTPS one. {@code bin/sigillum test} runs it in a phase of its own, against a fresh server
+ * started with that public URL; alone: {@code SIGILLUM_IT_PUBLIC_URL=https://127.0.0.1:18443 bin/sigillum test --it
+ * EudiClientIT} (8443 plus the test port offset). Against an http public URL it is skipped.
  * Then, as a wallet: service authorization with PAR and PKCE through the login and consent pages, the token,
  * credentials/list with the credentials' information and credentials/info, parsed into the library's model;
  * credential authorization with authorization_details through the consent page and the PIN, and signHash for

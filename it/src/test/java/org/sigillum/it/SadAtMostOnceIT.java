@@ -37,7 +37,7 @@ class SadAtMostOnceIT {
             blocker.setAutoCommit(false);
             try (Statement lock = blocker.createStatement()) {
                 // the signing transaction will sign in the HSM, then wait here for the head of an audit chain
-                lock.execute("SELECT id FROM audit_chain FOR UPDATE");
+                lock.execute("SELECT chain_id FROM audit_chain FOR UPDATE");
             }
             CompletableFuture<Sigillum.Reply> signing = CompletableFuture.supplyAsync(
                     () -> signer.signHash(id, sad, hashes, CscClient.SHA256, ECDSA_SHA256));
