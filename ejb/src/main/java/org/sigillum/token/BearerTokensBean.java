@@ -39,6 +39,9 @@ import org.sigillum.sam.auth.Digests;
 @LocalBean
 public class BearerTokensBean implements BearerTokens {
 
+    /** Paths are recorded up to this length: the record is evidence, not a store for what a caller sends. */
+    private static final int MAX_AUDITED_PATH = 200;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 32;
 
@@ -77,6 +80,35 @@ public class BearerTokensBean implements BearerTokens {
             throw new ServiceException(ErrorCode.INVALID_TOKEN, "the access token is missing, expired or revoked");
         }
         return new TokenPrincipal(token.userId(), token.clientId(), token.scopes());
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TokenPrincipal authenticateOperator(String accessToken, boolean presented, String method, String path)
+            throws ServiceException {
+        TokenPrincipal principal;
+        try {
+            principal = authenticate(accessToken);
+        } catch (ServiceException e) {
+            if (presented) {
+                refuseOperator("anonymous", e.getMessage(), method, path);
+            }
+            throw e;
+        }
+        if (principal.userId() != null || !principal.scopes().contains(Scopes.ADMIN)) {
+            String reason = "the token is not valid for the admin API";
+            refuseOperator(principal.userId() != null ? principal.userId() : "client:" + principal.clientId(), reason,
+                    method, path);
+            throw new ServiceException(ErrorCode.INVALID_TOKEN, reason);
+        }
+        return principal;
+    }
+
+    /** An admin call with a token that is not an operator's: audited (checklist E1, C12). */
+    private void refuseOperator(String actor, String reason, String method, String path) {
+        String shown = path.length() > MAX_AUDITED_PATH ? path.substring(0, MAX_AUDITED_PATH) : path;
+        audit.recordRefusal(new AuditEvent(Events.ADMIN_ACCESS_REFUSED, AuditEvent.Outcome.REFUSED, actor, null, null,
+                Map.of("method", method, "path", shown, "reason", reason)));
     }
 
     /** CSC auth/revoke: only the user's own tokens; audited either way (the caller hears the same). */

@@ -11,6 +11,14 @@ public interface BearerTokens {
     /** The principal of a live access token, or {@code invalid_token}. */
     TokenPrincipal authenticate(String accessToken) throws ServiceException;
 
+    /**
+     * The principal of a live operator token (a client's admin-scope token, no user's), or {@code invalid_token}.
+     * A refusal is audited as {@code ADMIN_ACCESS_REFUSED} with the method and path called, unless no credentials
+     * were {@code presented} at all: nobody then tried to be an operator, and an anonymous flood must not write the log.
+     */
+    TokenPrincipal authenticateOperator(String accessToken, boolean presented, String method, String path)
+            throws ServiceException;
+
     /** The credential a live credential-scope access token was issued for, or null for any other token. */
     String credentialOf(String accessToken);
 
