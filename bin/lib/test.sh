@@ -47,7 +47,12 @@ cmd_test() {
         say "build (unit tests skipped: --it $only)"
         (cd "$SIGILLUM_HOME" && mvn -B -ntp -q install -DskipTests) || die "build failed"
         provision_wildfly
+        case "$only" in
+            # a pattern that names the EUDI test asks for a server that publishes its HTTPS URL, which it needs
+            *EudiClientIT*) export SIGILLUM_IT_PUBLIC_URL="${SIGILLUM_IT_PUBLIC_URL:-$(test_https_url)}" ;;
+        esac
         integration_tests -Dit.test="$only" -Dfailsafe.failIfNoSpecifiedTests=false
+        case "$only" in *EudiClientIT*) require_test_ran EudiClientIT ;; esac
         return
     fi
     say "unit tests"
@@ -64,8 +69,9 @@ cmd_test() {
     # the EUDI wallet's CSC library accepts only https service URLs: a fresh server that publishes its HTTPS URL
     test_cleanup
     rm -rf "$TEST_DIR/server" "$TEST_DIR/bootstrap-client.json"
-    (export SIGILLUM_IT_PUBLIC_URL="https://127.0.0.1:$((8443 + TEST_PORT_OFFSET))"
+    (export SIGILLUM_IT_PUBLIC_URL="$(test_https_url)"
      integration_tests -Dit.test=EudiClientIT)
+    require_test_ran EudiClientIT
     # the cluster after the server of the integration tests is gone: its memory back, and nothing of its
     # environment (public URL, pool sizes, SIGILLUM_IT_*) carried over, as with --cluster alone
     test_cleanup
@@ -106,8 +112,31 @@ integration_tests() {
     export SIGILLUM_IT_SERVER_LOG="$inst/standalone/log/server.log"
     # where TrustedListsIT serves the LOTL and trusted list it builds, in this run's port range
     export SIGILLUM_IT_TRUSTED_LISTS_PORT=$((8098 + TEST_PORT_OFFSET))
-    (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false "$@") || die "integration tests failed"
+    # tests tagged public-https (EudiClientIT) run only against a server that publishes its HTTPS URL, and are
+    # excluded, not skipped, against any other: a skip would hide a failure
+    local groups=cluster,public-https
+    case "$SIGILLUM_PUBLIC_URL" in https://*) groups=cluster ;; esac
+    rm -rf "$SIGILLUM_HOME/it/target/failsafe-reports"
+    (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false -Dit.excludedGroups="$groups" "$@") \
+        || die "integration tests failed"
     say "integration tests passed"
+}
+
+# test_https_url: the HTTPS listener of the server under test (8443 plus the test port offset)
+test_https_url() {
+    echo "https://127.0.0.1:$((8443 + TEST_PORT_OFFSET))"
+}
+
+# require_test_ran CLASS: the last integration run's failsafe report shows CLASS ran every test, none skipped;
+# a phase that exists for one test fails when that test was filtered out or skipped itself
+require_test_ran() {
+    local report="$SIGILLUM_HOME/it/target/failsafe-reports/TEST-org.sigillum.it.$1.xml" tests skipped
+    [ -f "$report" ] || die "$1 did not run (no failsafe report $report)"
+    tests=$(sed -n 's/.*<testsuite [^>]*tests="\([0-9]*\)".*/\1/p' "$report" | head -1)
+    skipped=$(sed -n 's/.*<testsuite [^>]*skipped="\([0-9]*\)".*/\1/p' "$report" | head -1)
+    [ "${tests:-0}" -gt 0 ] && [ "${skipped:-1}" -eq 0 ] \
+        || die "$1 did not run all its tests (tests=${tests:-?}, skipped=${skipped:-?}; $report)"
+    say "$1 ran $tests test(s), none skipped"
 }
 
 # cluster_tests_build: what --cluster alone needs before cluster_tests (the default run has it already)

@@ -25,8 +25,9 @@ import kotlinx.coroutines.BuildersKt;
  * With a registered client and an account (further arguments) it goes on as a wallet does: CSCClient.oauth2 from
  * the metadata, service authorization with PAR and PKCE through the login and consent pages (a small browser
  * here: cookies, the pages' CSRF field), the code for a token, then credentials/list with the credentials'
- * information and credentials/info of the first, which the library parses into its own model; then credential
- * authorization with authorization_details through the consent page and the PIN, and signHash, checked with JCA.
+ * information, and for each credential (an EC and an RSA key) credentials/info, which the library parses into its
+ * own model, credential authorization with authorization_details through the consent page and the PIN, and
+ * signHash, checked with JCA.
  * Usage: java -cp CLASSPATH EudiProbe.java https://host:port/csc/v2 ROOT.pem [CLIENT_ID SECRET REDIRECT_URI USER
  * PASSWORD PIN]; prints one line per step, exits 1 on failure.
  */
@@ -89,8 +90,16 @@ public final class EudiProbe {
                 .newInstance(true, chain, true, true, false, null, null);
         List<?> credentials = (List<?>) call(client, "listCredentials", tokens, listRequest);
         System.out.println("EUDI credentials/list: " + credentials.size() + " credential(s)");
-        Object first = credentials.get(0);
-        String credentialId = (String) suspending(first.getClass(), "getCredentialID").invoke(first);
+        for (Object credential : credentials) {
+            readAndSign(client, tokens, credential, chain, args);
+        }
+    }
+
+    /** credentials/info of one listed credential, parsed into the library's model, then a signature with its key. */
+    private static void readAndSign(Object client, Object tokens, Object credential, Object chain, String[] args)
+            throws Exception {
+        String rqes = "eu.europa.ec.eudi.rqes.";
+        String credentialId = (String) suspending(credential.getClass(), "getCredentialID").invoke(credential);
         java.lang.reflect.Constructor<?> infoConstructor = Arrays.stream(Class.forName(rqes + "CredentialsInfoRequest")
                 .getDeclaredConstructors()).filter(c -> c.getParameterCount() == 7).findFirst().orElseThrow();
         infoConstructor.setAccessible(true);
@@ -98,13 +107,14 @@ public final class EudiProbe {
         Object info = call(client, "credentialInfo", tokens, infoRequest);
         Object key = info.getClass().getMethod("getKey").invoke(info);
         Object certificate = info.getClass().getMethod("getCertificate").invoke(info);
-        System.out.println("EUDI credentials/info: curve=" + key.getClass().getMethod("getCurve").invoke(key)
+        java.security.cert.X509Certificate signer = (java.security.cert.X509Certificate)
+                ((List<?>) certificate.getClass().getMethod("getCertificates").invoke(certificate)).get(0);
+        System.out.println("EUDI credentials/info: " + signer.getPublicKey().getAlgorithm()
+                + " curve=" + key.getClass().getMethod("getCurve").invoke(key)
                 + " len=" + key.getClass().getMethod("getLength").invoke(key)
                 + " serial=" + certificate.getClass().getMethod("getSerialNumber").invoke(certificate)
                 + " validTo=" + certificate.getClass().getMethod("getValidTo").invoke(certificate)
                 + " certificates=" + ((List<?>) certificate.getClass().getMethod("getCertificates").invoke(certificate)).size());
-        java.security.cert.X509Certificate signer = (java.security.cert.X509Certificate)
-                ((List<?>) certificate.getClass().getMethod("getCertificates").invoke(certificate)).get(0);
         signHash(client, credentialId, signer, args);
     }
 
@@ -140,7 +150,8 @@ public final class EudiProbe {
         java.security.Signature verifier = java.security.Signature.getInstance(ec ? "SHA256withECDSA" : "SHA256withRSA");
         verifier.initVerify(signer.getPublicKey());
         verifier.update(document);
-        System.out.println("EUDI signHash: verified=" + verifier.verify(java.util.Base64.getDecoder().decode(value)));
+        System.out.println("EUDI signHash: " + signer.getPublicKey().getAlgorithm() + " verified="
+                + verifier.verify(java.util.Base64.getDecoder().decode(value)));
     }
 
     /** A library type whose constructor takes an inline-class value: the JVM constructor ends in a marker (null). */

@@ -2,11 +2,15 @@ package org.sigillum.documents;
 
 import eu.europa.esig.dss.pdf.AbstractPdfObjFactory;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
+import eu.europa.esig.dss.pdf.PDFServiceMode;
+import eu.europa.esig.dss.pdf.PDFSignatureService;
 import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfObjectModificationsFinder;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.pdf.pdfbox.visible.defaultdrawer.PdfBoxDefaultSignatureDrawerFactory;
+import eu.europa.esig.dss.pdf.pdfbox.visible.nativedrawer.PdfBoxNativeSignatureDrawerFactory;
 import eu.europa.esig.dss.signature.resources.TempFileResourcesHandlerBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,8 +41,21 @@ public class PdfLimits {
     @ConfigProperty(name = "sigillum.pdf.compare-seconds", defaultValue = "20")
     long compareSeconds;
 
+    /** Document time-stamps (B-T by extension, LTA) come from {@link DocumentTimestampService} in both factories. */
     public IPdfObjFactory objectFactory() {
-        return limited(new PdfBoxDefaultObjectFactory());
+        return limited(new PdfBoxDefaultObjectFactory() {
+            @Override
+            public PDFSignatureService newSignatureTimestampService() {
+                return configure(new DocumentTimestampService(PDFServiceMode.SIGNATURE_TIMESTAMP,
+                        new PdfBoxDefaultSignatureDrawerFactory()));
+            }
+
+            @Override
+            public PDFSignatureService newArchiveTimestampService() {
+                return configure(new DocumentTimestampService(PDFServiceMode.ARCHIVE_TIMESTAMP,
+                        new PdfBoxDefaultSignatureDrawerFactory()));
+            }
+        });
     }
 
     /**
@@ -46,7 +63,19 @@ public class PdfLimits {
      * written to a temporary file under {@code workDirectory} instead of the heap.
      */
     public IPdfObjFactory fileObjectFactory(File workDirectory) {
-        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory();
+        PdfBoxNativeObjectFactory factory = new PdfBoxNativeObjectFactory() {
+            @Override
+            public PDFSignatureService newSignatureTimestampService() {
+                return configure(new DocumentTimestampService(PDFServiceMode.SIGNATURE_TIMESTAMP,
+                        new PdfBoxNativeSignatureDrawerFactory()));
+            }
+
+            @Override
+            public PDFSignatureService newArchiveTimestampService() {
+                return configure(new DocumentTimestampService(PDFServiceMode.ARCHIVE_TIMESTAMP,
+                        new PdfBoxNativeSignatureDrawerFactory()));
+            }
+        };
         factory.setResourcesHandlerBuilder(new TempFileResourcesHandlerBuilder().setTempFileDirectory(workDirectory)
                 .setFileNamePrefix("pades-"));
         return limited(factory);

@@ -30,7 +30,8 @@ public class ServiceInfoBean implements ServiceInfo {
     /** The CSC methods this server implements; grows as they land, and lists nothing that does not exist. */
     static final List<String> METHODS = List.of("info", "auth/revoke", "credentials/list", "credentials/info",
             "credentials/authorize", "credentials/extendTransaction", "signatures/signHash", "signatures/timestamp",
-            "signatures/signDoc", "oauth2/authorize", "oauth2/token", "oauth2/revoke", "oauth2/pushed_authorize");
+            "signatures/signDoc", "signatures/signPolling", "oauth2/authorize", "oauth2/token", "oauth2/revoke",
+            "oauth2/pushed_authorize");
     static final String LOGIN = "auth/login";
     /** signDoc's formats and, at the same index, their signed_envelope_property values (DocumentFormat's). */
     static final InfoResponse.SignatureFormats SIGNATURE_FORMATS = new InfoResponse.SignatureFormats(
@@ -73,10 +74,11 @@ public class ServiceInfoBean implements ServiceInfo {
             methods.add(1, LOGIN);
         }
         boolean byIssuer = !"base".equals(oauth2Discovery);
-        // validationInfo: signDoc answers returnValidationInfo; no asynchronous mode (no signPolling)
+        // validationInfo: signDoc answers returnValidationInfo; asynchronous mode: signHash and signDoc with
+        // operationMode A, outcomes fetched with signPolling
         return new InfoResponse(SPECS, name, publicUrl + "/logo.png", region, text.lang(), text.description(),
                 loginEnabled ? List.of("basic", "oauth2code") : List.of("oauth2code"),
-                byIssuer ? null : oauth2BaseUri(), byIssuer ? publicUrl : null, false, methods, true,
+                byIssuer ? null : oauth2BaseUri(), byIssuer ? publicUrl : null, true, methods, true,
                 new InfoResponse.SignAlgorithms(signAlgorithms()), SIGNATURE_FORMATS, CONFORMANCE_LEVELS);
     }
 

@@ -2,13 +2,13 @@ package org.sigillum.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,18 +20,24 @@ import org.junit.jupiter.api.Test;
  * The library accepts only https URLs, the authorization server's included, so this test needs a server whose
  * public URL is its HTTPS one. {@code bin/sigillum test} runs it in a phase of its own, against a fresh server
  * started with that public URL; alone: {@code SIGILLUM_IT_PUBLIC_URL=https://127.0.0.1:18443 bin/sigillum test --it
- * EudiClientIT} (8443 plus the test port offset). Against an http public URL it is skipped.
+ * EudiClientIT} (8443 plus the test port offset; {@code --it} sets it when the pattern names this test). It carries the
+ * tag {@value #TAG}, which the other phases exclude; against an http public URL it fails, never skips, and the
+ * phase that runs it fails unless its report shows it ran.
  * Then, as a wallet: service authorization with PAR and PKCE through the login and consent pages, the token,
  * credentials/list with the credentials' information and credentials/info, parsed into the library's model;
  * credential authorization with authorization_details through the consent page and the PIN, and signHash for
- * an EC key, the signature checked with JCA. Not covered: RSA keys and signDoc through the library.
+ * an EC and an RSA key, each signature checked with JCA. Not covered: signDoc, which 0.2.0 does not have.
  */
+@Tag(EudiClientIT.TAG)
 class EudiClientIT {
+
+    /** The tag of tests that need a server whose public URL is its HTTPS one. */
+    static final String TAG = "public-https";
 
     @Test
     void theEudiLibraryAuthorizesListsReadsAndSignsOverHttps() {
         String publicUrl = Sigillum.env("SIGILLUM_PUBLIC_URL");
-        assumeTrue(publicUrl.startsWith("https://"), "the EUDI library accepts only https URLs; public URL: " + publicUrl);
+        assertTrue(publicUrl.startsWith("https://"), "the EUDI library accepts only https URLs; public URL: " + publicUrl);
         Path home = Path.of("").toAbsolutePath().getParent();
         Path eudi = home.resolve("it/eudi");
         ExternalTools.Run classpath = ExternalTools.run(eudi, Duration.ofMinutes(5), List.of("mvn", "-B", "-q",
@@ -46,9 +52,10 @@ class EudiClientIT {
         }
         String user = "eudi-" + UUID.randomUUID();
         String userId = Sigillum.createUser(user, CscClient.PASSWORD, CscClient.PIN);
-        Sigillum.Reply credential = Sigillum.operatorPost("/api/v1/users/" + userId + "/credentials",
-                "{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}");
-        assertEquals(201, credential.status(), credential.body());
+        for (String key : List.of("{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}", "{\"keyAlgo\":\"RSA\",\"keyLength\":2048}")) {
+            Sigillum.Reply credential = Sigillum.operatorPost("/api/v1/users/" + userId + "/credentials", key);
+            assertEquals(201, credential.status(), credential.body());
+        }
         OAuthApp app = OAuthApp.register("service credential");
         ExternalTools.Run probe = ExternalTools.run(eudi, Duration.ofMinutes(2), List.of("java", "-cp", cp,
                 "EudiProbe.java", publicUrl + "/csc/v2", Sigillum.env("SIGILLUM_IT_ROOT_PEM"), app.clientId, app.secret,
@@ -59,8 +66,10 @@ class EudiClientIT {
         assertTrue(line.contains("SignaturesSignHash") && line.contains("CredentialsAuthorize"), line);
         assertTrue(line.contains("OAuth2"), line);
         assertTrue(probe.output().contains("EUDI service authorization:"), probe.output());
-        assertTrue(probe.output().contains("EUDI credentials/list: 1 credential(s)"), probe.output());
-        assertTrue(probe.output().contains("EUDI credentials/info: curve=1.2.840.10045.3.1.7 len=256"), probe.output());
-        assertTrue(probe.output().contains("EUDI signHash: verified=true"), probe.output());
+        assertTrue(probe.output().contains("EUDI credentials/list: 2 credential(s)"), probe.output());
+        assertTrue(probe.output().contains("EUDI credentials/info: EC curve=1.2.840.10045.3.1.7 len=256"), probe.output());
+        assertTrue(probe.output().contains("EUDI credentials/info: RSA curve=null len=2048"), probe.output());
+        assertTrue(probe.output().contains("EUDI signHash: EC verified=true"), probe.output());
+        assertTrue(probe.output().contains("EUDI signHash: RSA verified=true"), probe.output());
     }
 }

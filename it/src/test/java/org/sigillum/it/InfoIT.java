@@ -47,7 +47,8 @@ class InfoIT {
         assertEquals(List.of("Attached", "Detached"), texts(envelopes.get(3)));
         assertEquals(List.of("Ades-B-B", "Ades-B-T", "Ades-B-LT", "Ades-B-LTA"), texts(info.path("conformance_levels")));
         assertTrue(info.path("validationInfo").asBoolean(), "signDoc answers returnValidationInfo");
-        assertFalse(info.path("asynchronousOperationMode").asBoolean(true), "no signPolling, so no asynchronous mode");
+        assertTrue(info.path("asynchronousOperationMode").asBoolean(false), "signHash and signDoc take operationMode A");
+        assertTrue(texts(info.path("methods")).contains("signatures/signPolling"), "asynchronous outcomes are polled");
     }
 
     @Test

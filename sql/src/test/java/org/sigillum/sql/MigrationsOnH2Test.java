@@ -71,6 +71,14 @@ class MigrationsOnH2Test {
     }
 
     @Test
+    void asynchronousOperationsTableHasItsOutcomeColumns() throws SQLException {
+        Map<String, Boolean> columns = columns("csc_async_operation");
+        assertEquals(false, columns.get("user_id"));
+        assertEquals(true, columns.get("result_json"));
+        assertEquals(false, columns.get("expires_at"));
+    }
+
+    @Test
     void credentialTableHasTheExpectedColumns() throws SQLException {
         Map<String, Boolean> expected = new LinkedHashMap<>();
         for (String notNull : new String[] {"id", "owner_id", "key_algorithm", "key_length", "status", "public_key", "scal", "key_cache_seconds",

@@ -22,4 +22,9 @@ public class SharedJsonb implements ContextResolver<Jsonb> {
     public Jsonb getContext(Class<?> type) {
         return JSONB;
     }
+
+    /** The same instance, for answers written ahead of their response (asynchronous signing's stored outcomes). */
+    public static Jsonb instance() {
+        return JSONB;
+    }
 }

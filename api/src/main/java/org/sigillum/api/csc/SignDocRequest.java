@@ -12,7 +12,8 @@ import java.util.List;
  */
 public record SignDocRequest(String credentialID, @JsonbProperty("SAD") String sad, List<Document> documents,
                              List<DocumentDigests> documentDigests, Boolean returnValidationInfo, String operationMode,
-                             String clientData) {
+                             @JsonbProperty("validity_period") Long validityPeriod,
+                             @JsonbProperty("response_uri") String responseUri, String clientData) {
 
     /** One document and how to sign it. */
     public record Document(String document, @JsonbProperty("signature_format") String signatureFormat,

@@ -9,7 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import org.sigillum.api.auth.TokenPrincipal;
+import org.sigillum.api.csc.AsyncResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.sigillum.api.csc.AuthorizeRequest;
 import org.sigillum.api.csc.AuthorizeResponse;
@@ -22,10 +25,13 @@ import org.sigillum.api.csc.SignDocRequest;
 import org.sigillum.api.csc.SignDocResponse;
 import org.sigillum.api.csc.SignHashRequest;
 import org.sigillum.api.csc.SignHashResponse;
+import org.sigillum.api.csc.SignPollingRequest;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.AsyncSigning;
 import org.sigillum.api.service.CscCredentials;
 import org.sigillum.api.service.DocumentSigning;
+import org.sigillum.web.SharedJsonb;
 import org.sigillum.web.security.BearerFilter;
 import org.sigillum.web.security.BearerHeader;
 import org.sigillum.web.security.CscAuthenticated;
@@ -41,6 +47,8 @@ public class CredentialsResource {
     private CscCredentials credentials;
     @EJB
     private DocumentSigning documents;
+    @EJB
+    private AsyncSigning async;
 
     @POST
     @Path("credentials/list")
@@ -78,22 +86,49 @@ public class CredentialsResource {
 
     @POST
     @Path("signatures/signHash")
-    @Operation(summary = "CSC signatures/signHash: sign hashes under a SAD, or under a credential-scope token")
-    public SignHashResponse signHash(@Context SecurityContext security,
-                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                     SignHashRequest request) throws ServiceException {
-        return credentials.signHash(BearerFilter.principal(security), BearerHeader.token(authorization), request);
+    @Operation(summary = "CSC signatures/signHash: sign hashes under a SAD, or under a credential-scope token; "
+            + "operationMode A answers 202 with a responseID for signatures/signPolling")
+    public Response signHash(@Context SecurityContext security,
+                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                             SignHashRequest request) throws ServiceException {
+        TokenPrincipal caller = BearerFilter.principal(security);
+        String token = BearerHeader.token(authorization);
+        if (request != null && OperationModes.asynchronous(request.operationMode(), request.responseUri())) {
+            String responseId = async.submit(caller, "signHash", request.validityPeriod(),
+                    () -> SharedJsonb.instance().toJson(credentials.signHash(caller, token, request)));
+            return Response.status(Response.Status.ACCEPTED).entity(new AsyncResponse(responseId)).build();
+        }
+        SignHashResponse signatures = credentials.signHash(caller, token, request);
+        return Response.ok(signatures).build();
     }
 
     @POST
     @Path("signatures/signDoc")
-    @Operation(summary = "CSC signatures/signDoc: PAdES, XAdES, CAdES or JAdES signatures of whole documents under a SAD")
-    public SignDocResponse signDoc(@Context SecurityContext security,
-                                   @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                   SignDocRequest request) throws ServiceException {
+    @Operation(summary = "CSC signatures/signDoc: PAdES, XAdES, CAdES or JAdES signatures of whole documents under a "
+            + "SAD; operationMode A answers 202 with a responseID for signatures/signPolling")
+    public Response signDoc(@Context SecurityContext security,
+                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                            SignDocRequest request) throws ServiceException {
         if (request == null) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "a JSON body is required");
         }
-        return documents.signDoc(BearerFilter.principal(security), BearerHeader.token(authorization), request);
+        TokenPrincipal caller = BearerFilter.principal(security);
+        String token = BearerHeader.token(authorization);
+        if (OperationModes.asynchronous(request.operationMode(), request.responseUri())) {
+            String responseId = async.submit(caller, "signDoc", request.validityPeriod(),
+                    () -> SharedJsonb.instance().toJson(documents.signDoc(caller, token, request)));
+            return Response.status(Response.Status.ACCEPTED).entity(new AsyncResponse(responseId)).build();
+        }
+        SignDocResponse signed = documents.signDoc(caller, token, request);
+        return Response.ok(signed).build();
+    }
+
+    @POST
+    @Path("signatures/signPolling")
+    @Operation(summary = "CSC signatures/signPolling: the outcome of an asynchronous signHash or signDoc, or 400 "
+            + "invalid_request while it runs")
+    public Response signPolling(@Context SecurityContext security, SignPollingRequest request) throws ServiceException {
+        String outcome = async.poll(BearerFilter.principal(security), request == null ? null : request.responseID());
+        return Response.ok(outcome, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -83,7 +83,7 @@ final class V1Translation {
 
     static SignHashRequest signHash(V1Messages.SignHashRequest v1) {
         return new SignHashRequest(v1.credentialID(), v1.sad(), v1.hash(), hashAlgorithmOf(v1.hash(), v1.hashAlgo()),
-                v1.signAlgo(), v1.signAlgoParams(), null, v1.clientData());
+                v1.signAlgo(), v1.signAlgoParams(), null, null, null, v1.clientData());
     }
 
     static TimestampRequest timestamp(V1Messages.TimestampRequest v1) {
