@@ -22,6 +22,7 @@ class NoSigningWithoutSadIT {
     private static final Set<String> SIGNING_OPERATIONS = Set.of(
             "/csc/v2/signatures/signHash",           // consumes a SAD in the SAM
             "/csc/v2/signatures/signDoc",            // consumes a SAD in the SAM, which checks the documents' digests
+            "/csc/v2/signatures/signPolling",        // returns what an asynchronous signHash or signDoc signed under its SAD
             "/csc/v2/signatures/timestamp",          // the TSA's key, never a user's (like /tsa)
             "/csc/v1/signatures/signHash",           // the v1 mapping onto v2 signHash: the same SAM path
             "/csc/v1/signatures/timestamp",          // the v1 mapping onto v2 timestamp: the TSA's key
