@@ -47,6 +47,8 @@ public final class CscConformance {
     private final HttpClient http;
     private int passed;
     private int failed;
+    /** info announced asynchronousOperationMode and lists signatures/signPolling: the signing checks try it. */
+    private boolean asynchronous;
 
     private CscConformance(String base, HttpClient http) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -129,6 +131,8 @@ public final class CscConformance {
         }
         List<String> authType = strings(info.get("authType"));
         List<String> methods = strings(info.get("methods"));
+        asynchronous = !v1 && Boolean.TRUE.equals(info.get("asynchronousOperationMode")) && methods != null
+                && methods.contains("signatures/signPolling");
         check("info.authType is an array of known types", authType != null && List.of("external", "TLS", "tls", "basic",
                 "digest", "oauth2code", "oauth2client", "implicit").containsAll(authType), authType);
         check("info.methods is an array that lists info", methods != null && methods.contains("info"), methods);
@@ -284,6 +288,53 @@ public final class CscConformance {
         check("signHash under the SAD signs, and the signature verifies with the credential's certificate", verified, signed);
         Reply replay = signHash(token, credential, sad, hash, signAlgo);
         check("the SAD is single-use: a second signHash is refused (400)", replay.status == 400, replay);
+        if (asynchronous) {
+            asynchronousChecks(token, credential, hash, data, pin, signAlgo, certificate, ec);
+        }
+    }
+
+    /**
+     * asynchronousOperationMode: signHash with operationMode A answers 202 and a responseID; signPolling answers 400
+     * invalid_request while the operation runs, then the signatures, which verify with the credential's certificate.
+     */
+    private void asynchronousChecks(String token, String credential, byte[] hash, byte[] data, String pin,
+                                    String signAlgo, X509Certificate certificate, boolean ec) {
+        Reply third = authorize(token, credential, hash, pin);
+        if (!check("credentials/authorize gives a SAD for asynchronous signing", third.status == 200
+                && third.json instanceof Map, third)) {
+            return;
+        }
+        String h = quote(Base64.getEncoder().encodeToString(hash));
+        Reply accepted = post("signatures/signHash", "{\"credentialID\":" + quote(credential) + ",\"SAD\":"
+                + quote((String) third.object().get("SAD")) + ",\"signAlgo\":\"" + signAlgo + "\",\"hashes\":[" + h
+                + "],\"hashAlgorithmOID\":\"" + SHA256 + "\",\"operationMode\":\"A\"}", token);
+        if (!check("signHash with operationMode A answers 202 with a responseID", accepted.status == 202
+                && accepted.json instanceof Map && accepted.object().get("responseID") instanceof String, accepted)) {
+            return;
+        }
+        String poll = "{\"responseID\":" + quote((String) accepted.object().get("responseID")) + "}";
+        Reply outcome = post("signatures/signPolling", poll, token);
+        for (int attempt = 0; attempt < 120 && outcome.status == 400 && "invalid_request".equals(error(outcome)); attempt++) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            outcome = post("signatures/signPolling", poll, token);
+        }
+        boolean verified = false;
+        if (outcome.status == 200 && outcome.json instanceof Map) {
+            try {
+                Signature verifier = Signature.getInstance(ec ? "SHA256withECDSA" : "SHA256withRSA");
+                verifier.initVerify(certificate.getPublicKey());
+                verifier.update(data);
+                verified = verifier.verify(Base64.getDecoder().decode(strings(outcome.object().get("signatures")).get(0)));
+            } catch (Exception e) {
+                verified = false;
+            }
+        }
+        check("signPolling returns the asynchronous signature, which verifies", verified, outcome);
     }
 
     private Reply authorize(String token, String credential, byte[] hash, String pin) {
