@@ -19,10 +19,9 @@ import org.junit.jupiter.api.Test;
  *
  * The library accepts only https URLs, the authorization server's included, so this test needs a server whose
  * public URL is its HTTPS one. {@code bin/sigillum test} runs it in a phase of its own, against a fresh server
- * started with that public URL; alone: {@code SIGILLUM_IT_PUBLIC_URL=https://127.0.0.1:18443 bin/sigillum test --it
- * EudiClientIT} (8443 plus the test port offset; {@code --it} sets it when the pattern names this test). It carries the
- * tag {@value #TAG}, which the other phases exclude; against an http public URL it fails, never skips, and the
- * phase that runs it fails unless its report shows it ran.
+ * started with that public URL; alone: {@code bin/sigillum test --it EudiClientIT}, which starts its server that way
+ * when the pattern names this test. It carries the tag {@value #TAG}, which the other phases exclude; against an
+ * http public URL it fails, never skips, and the phase that runs it fails unless its report shows it ran.
  * Then, as a wallet: service authorization with PAR and PKCE through the login and consent pages, the token,
  * credentials/list with the credentials' information and credentials/info, parsed into the library's model;
  * credential authorization with authorization_details through the consent page and the PIN, and signHash for
