@@ -17,9 +17,9 @@ public record LevelPolicy(LevelOfAssurance scal1, LevelOfAssurance scal2, LevelO
         REFUSE
     }
 
-    /** The level a signing authorization for a credential of {@code scal} ("SCAL1", "SCAL2") needs. */
+    /** The level a signing authorization for a credential of {@code scal} ("1" or "2", as stored) needs. */
     public LevelOfAssurance forScal(String scal) {
-        return "SCAL1".equalsIgnoreCase(scal) ? scal1 : scal2;
+        return "1".equals(scal) || "SCAL1".equalsIgnoreCase(scal) ? scal1 : scal2;
     }
 
     LevelPolicyView view() {

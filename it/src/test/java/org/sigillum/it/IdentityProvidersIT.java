@@ -87,8 +87,10 @@ class IdentityProvidersIT {
         String user = Sigillum.createUser("fed-" + UUID.randomUUID(), "a-long-password-1", null);
         String userToken = Sigillum.login(Sigillum.operatorGet("/api/v1/users/" + user).json().get("username").asText(),
                 "a-long-password-1", false).json().get("access_token").asText();
-        assertEquals(403, Sigillum.get(Federation.PROVIDERS, userToken).status());
-        assertEquals(403, Sigillum.get("/api/v1/level-policy", userToken).status());
+        // a signer's token is no operator token: refused like none
+        assertEquals(401, Sigillum.get(Federation.PROVIDERS, userToken).status());
+        assertEquals(401, Sigillum.get("/api/v1/level-policy", userToken).status());
+        assertEquals(401, Sigillum.get("/api/v1/users/" + user + "/identities", userToken).status());
     }
 
     @Test
