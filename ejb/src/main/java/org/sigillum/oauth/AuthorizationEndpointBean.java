@@ -10,6 +10,7 @@ import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.oauth.AuthorizationStep;
 import org.sigillum.api.oauth.PushedRequest;
 import org.sigillum.api.service.AuthorizationEndpoint;
+import org.sigillum.api.service.ExternalSignIn;
 
 /**
  * The authorization-code flow up to the code, as the web tier sees it. Each step is its own class: where the
