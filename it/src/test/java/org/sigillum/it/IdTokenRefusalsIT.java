@@ -140,6 +140,22 @@ class IdTokenRefusalsIT {
     }
 
     @Test
+    void idTokenSignedWithTheProvidersNewKeyIsAcceptedAfterARotation() throws Exception {
+        String subject = "rotated-" + UUID.randomUUID();
+        linkedUser(subject);
+        Started first = startService();
+        provider.next(first.nonce(), subject, "urn:test:high", UnaryOperator.identity());
+        assertEquals(200, first.answer().status());
+
+        provider.rotate();
+        Started second = startService();
+        provider.next(second.nonce(), subject, "urn:test:high", UnaryOperator.identity());
+        Sigillum.Reply consent = second.answer();
+        assertEquals(200, consent.status(), consent.body());
+        assertTrue(consent.body().contains("Allow access"), consent.body());
+    }
+
+    @Test
     void c10IdTokenWithAnotherNonceIsRefused() {
         assertRefused("nonce-" + UUID.randomUUID(), c -> c.claim("nonce", "not-the-nonce-sigillum-sent"), () -> { },
                 "the ID token's nonce does not match this sign-in");
