@@ -13,6 +13,7 @@ TEST_PG_DIR="${TMPDIR:-/tmp}/sigillum-test-pg-$(id -u)-$TEST_PG_PORT"
 test_cleanup() {
     instance_stop "$TEST_DIR/server"
     pg_stop "$TEST_PG_DIR"
+    idp_stop
 }
 
 cmd_test() {
@@ -117,6 +118,8 @@ integration_tests() {
     local groups=cluster,public-https
     case "$SIGILLUM_PUBLIC_URL" in https://*) groups=cluster ;; esac
     rm -rf "$SIGILLUM_HOME/it/target/failsafe-reports"
+    # Keycloak and Chromium for the federation tests (docs/federation.md), when this run includes them
+    idp_for_tests "$@"
     (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false -Dit.excludedGroups="$groups" "$@") \
         || die "integration tests failed"
     say "integration tests passed"
