@@ -33,6 +33,10 @@ public final class Events {
     public static final String TRUSTED_LISTS_REFRESHED = "TRUSTED_LISTS_REFRESHED";
     public static final String SIGNATURE_EXTENDED = "SIGNATURE_EXTENDED";
     public static final String TOTP_ENROLLED = "TOTP_ENROLLED";
+    public static final String OTP_RECIPIENT_SET = "OTP_RECIPIENT_SET";
+    public static final String OTP_RECIPIENT_REMOVED = "OTP_RECIPIENT_REMOVED";
+    public static final String OTP_SENT = "OTP_SENT";
+    public static final String OTP_SEND_REFUSED = "OTP_SEND_REFUSED";
     public static final String TOKEN_ISSUED = "TOKEN_ISSUED";
     public static final String TOKEN_REFUSED = "TOKEN_REFUSED";
     public static final String CODE_ISSUED = "CODE_ISSUED";

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.sigillum.api.csc.AuthorizeRequest;
@@ -23,7 +24,10 @@ import org.sigillum.api.csc.SignDocResponse;
 import org.sigillum.api.csc.SignHashRequest;
 import org.sigillum.api.csc.SignHashResponse;
 import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.csc.SendOtpRequest;
+import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.CscSigningCodes;
 import org.sigillum.api.service.CscCredentials;
 import org.sigillum.api.service.DocumentSigning;
 import org.sigillum.web.security.BearerFilter;
@@ -41,6 +45,8 @@ public class CredentialsResource {
     private CscCredentials credentials;
     @EJB
     private DocumentSigning documents;
+    @EJB
+    private CscSigningCodes codes;
 
     @POST
     @Path("credentials/list")
@@ -74,6 +80,17 @@ public class CredentialsResource {
     public AuthorizeResponse extendTransaction(@Context SecurityContext security, ExtendTransactionRequest request)
             throws ServiceException {
         return credentials.extendTransaction(BearerFilter.principal(security), request);
+    }
+
+    @POST
+    @Path("credentials/getChallenge")
+    @Operation(summary = "CSC credentials/getChallenge: send the e-mail or SMS code (authObjectID EMAIL_OTP or SMS_OTP) for "
+            + "this credential and, when given, exactly these hashes; 204 once sent")
+    public Response getChallenge(@Context SecurityContext security, SendOtpRequest request) throws ServiceException {
+        if (!codes.send(BearerFilter.principal(security), request)) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "this credential's code comes from an authenticator app");
+        }
+        return Response.noContent().build();
     }
 
     @POST
