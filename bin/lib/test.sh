@@ -20,7 +20,8 @@ test_cleanup() {
 # where the integration tests read the one-time codes the server sends by e-mail
 smtp_start() {
     local port="$1" maildir="$2"
-    mkdir -p "$maildir"
+    # the Maildir's own directories: the server creates them only for a directory that does not exist yet
+    mkdir -p "$maildir/tmp" "$maildir/new" "$maildir/cur"
     setsid /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$maildir" \
         > "$TEST_DIR/smtp.log" 2>&1 < /dev/null &
     echo $! > "$TEST_DIR/smtp.pid"
@@ -112,6 +113,9 @@ integration_tests() {
     export SIGILLUM_SMTP_HOST=127.0.0.1 SIGILLUM_SMTP_PORT=$((8025 + TEST_PORT_OFFSET))
     export SIGILLUM_IT_MAILDIR="$TEST_DIR/mail" SIGILLUM_IT_SMS_GATEWAY_PORT=$((8097 + TEST_PORT_OFFSET))
     export SIGILLUM_SMS_GATEWAY_URL="http://127.0.0.1:$SIGILLUM_IT_SMS_GATEWAY_PORT/sms"
+    # a device's approval window, short enough for DeviceApprovalIT to see one time out
+    export SIGILLUM_DEVICE_APPROVAL_SECONDS=40 SIGILLUM_IT_DEVICE_APPROVAL_SECONDS=40
+    export SIGILLUM_IT_DEVICE_CLIENT="$SIGILLUM_HOME/bin/device-client"
     smtp_stop
     smtp_start "$SIGILLUM_SMTP_PORT" "$SIGILLUM_IT_MAILDIR"
     prepare_instance "$inst" it-tests postgresql "$TEST_DIR/bootstrap-client.json"

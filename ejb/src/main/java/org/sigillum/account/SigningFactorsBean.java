@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.sigillum.activation.device.DeviceApprovalsBean;
 import org.sigillum.activation.otp.CodeBinding;
 import org.sigillum.activation.otp.OtpChallengesBean;
 import org.sigillum.activation.otp.OtpChannels;
@@ -42,6 +43,8 @@ public class SigningFactorsBean {
     public static final String OTP = "OTP";
     public static final String EMAIL_OTP = OtpChannels.EMAIL;
     public static final String SMS_OTP = OtpChannels.SMS;
+    /** Approval on a registered device: the value is the approval's ID, from credentials/getChallenge. */
+    public static final String DEVICE = "DEVICE";
     public static final String WRONG_AUTHENTICATION = "the authentication data is wrong, or signing is locked";
 
     @PersistenceContext(unitName = "sigillum")
@@ -58,6 +61,8 @@ public class SigningFactorsBean {
     private HsmConnectionFactory hsm;
     @EJB
     private OtpChallengesBean challenges;
+    @EJB
+    private DeviceApprovalsBean approvals;
 
     /** True when the user's signing needs a one-time code as well as the PIN. */
     public boolean otpRequired(String userId) {
@@ -70,7 +75,7 @@ public class SigningFactorsBean {
         return user == null ? List.of() : secondFactors(user);
     }
 
-    private static List<String> secondFactors(UserEntity user) {
+    private List<String> secondFactors(UserEntity user) {
         List<String> factors = new ArrayList<>();
         if (user.hasTotp()) {
             factors.add(OTP);
@@ -80,6 +85,9 @@ public class SigningFactorsBean {
         }
         if (user.otpPhone() != null) {
             factors.add(SMS_OTP);
+        }
+        if (approvals.hasDevice(user.id())) {
+            factors.add(DEVICE);
         }
         return factors;
     }
@@ -132,7 +140,10 @@ public class SigningFactorsBean {
                     && SecretHasher.matches(pin.toCharArray(), user.pinHash(), pepper));
             long otpStep = user.hasTotp() ? acceptedStep(user, otp, Instant.now()) : 0;
             if (reserved && pinMatches) {
-                if (transaction != null && (user.otpEmail() != null || user.otpPhone() != null)) {
+                if (transaction != null && secondFactors.contains(DEVICE) && approvals.claim(userId, transaction, otp)) {
+                    secondFactor = DEVICE;
+                }
+                if (secondFactor == null && transaction != null && (user.otpEmail() != null || user.otpPhone() != null)) {
                     secondFactor = challenges.claim(userId, transaction, otp);
                 }
                 if (secondFactor == null && otpStep > 0 && failures.claimTotpStep(userId, otpStep)) {

@@ -37,6 +37,15 @@ public final class Events {
     public static final String OTP_RECIPIENT_REMOVED = "OTP_RECIPIENT_REMOVED";
     public static final String OTP_SENT = "OTP_SENT";
     public static final String OTP_SEND_REFUSED = "OTP_SEND_REFUSED";
+    public static final String DEVICE_ENROLMENT_ISSUED = "DEVICE_ENROLMENT_ISSUED";
+    public static final String DEVICE_REGISTERED = "DEVICE_REGISTERED";
+    public static final String DEVICE_REGISTRATION_REFUSED = "DEVICE_REGISTRATION_REFUSED";
+    public static final String DEVICE_DELETED = "DEVICE_DELETED";
+    public static final String DEVICE_AUTHENTICATION_REFUSED = "DEVICE_AUTHENTICATION_REFUSED";
+    public static final String DEVICE_APPROVAL_REQUESTED = "DEVICE_APPROVAL_REQUESTED";
+    public static final String DEVICE_APPROVED = "DEVICE_APPROVED";
+    public static final String DEVICE_DECLINED = "DEVICE_DECLINED";
+    public static final String DEVICE_DECISION_REFUSED = "DEVICE_DECISION_REFUSED";
     public static final String TOKEN_ISSUED = "TOKEN_ISSUED";
     public static final String TOKEN_REFUSED = "TOKEN_REFUSED";
     public static final String CODE_ISSUED = "CODE_ISSUED";

@@ -41,6 +41,9 @@ final class CredentialInfos {
             "totp", "OTP", "The 6-digit code of your authenticator app");
     private static final CredentialInfo.AuthObject EMAIL_OTP_OBJECT = new CredentialInfo.AuthObject("PasswordOOB",
             "EMAIL_OTP", "N", null, "E-mail code", "The code sent to your e-mail address for this signature (credentials/getChallenge)");
+    /** Approval on a registered device: getChallenge returns the approval's ID, which authorize presents once approved. */
+    private static final CredentialInfo.AuthObject DEVICE_OBJECT = new CredentialInfo.AuthObject("ChallengeResponseOOB",
+            "DEVICE", "A", null, "Approval on your device", "Approve the signature on your registered device (credentials/getChallenge)");
     private static final CredentialInfo.AuthObject SMS_OTP_OBJECT = new CredentialInfo.AuthObject("PasswordOOB",
             "SMS_OTP", "N", null, "SMS code", "The code sent to your phone by SMS for this signature (credentials/getChallenge)");
     private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")
@@ -67,6 +70,7 @@ final class CredentialInfos {
             objects.add(switch (code) {
                 case "EMAIL_OTP" -> EMAIL_OTP_OBJECT;
                 case "SMS_OTP" -> SMS_OTP_OBJECT;
+                case "DEVICE" -> DEVICE_OBJECT;
                 default -> OTP_OBJECT;
             });
         }

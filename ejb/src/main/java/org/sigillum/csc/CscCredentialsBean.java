@@ -189,9 +189,13 @@ public class CscCredentialsBean implements CscCredentials {
         }
     }
 
-    /** The code under whichever ID the client collected it: OTP (TOTP, and CSC v1's one field), EMAIL_OTP or SMS_OTP. */
+    /**
+     * The second factor under whichever ID the client collected it: OTP (TOTP, and CSC v1's one field), EMAIL_OTP,
+     * SMS_OTP, or DEVICE (the approval's ID).
+     */
     private static String oneTimeCode(List<AuthorizeRequest.AuthData> authData) {
-        for (String id : List.of(SigningFactorsBean.OTP, SigningFactorsBean.EMAIL_OTP, SigningFactorsBean.SMS_OTP)) {
+        for (String id : List.of(SigningFactorsBean.OTP, SigningFactorsBean.EMAIL_OTP, SigningFactorsBean.SMS_OTP,
+                SigningFactorsBean.DEVICE)) {
             String value = authData(authData, id);
             if (value != null) {
                 return value;

@@ -2,8 +2,6 @@ package org.sigillum.csc;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +9,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.account.SigningCodesBean;
 import org.sigillum.account.SigningFactorsBean;
+import org.sigillum.activation.device.DeviceApprovalsBean;
 import org.sigillum.activation.otp.CodeBinding;
 import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.auth.Scopes;
@@ -40,19 +39,21 @@ public class CscSigningCodesBean implements CscSigningCodes {
     private SigningFactorsBean signingFactors;
     @EJB
     private AuditTrail audit;
+    @EJB
+    private DeviceApprovalsBean approvals;
 
     @Inject
     @ConfigProperty(name = "sigillum.sad.max-signatures", defaultValue = "100")
     int maxSignatures;
 
     @Override
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean send(TokenPrincipal caller, SendOtpRequest request) throws ServiceException {
         String userId = CscCallers.requireUser(caller, Scopes.SERVICE);
         String credentialId = request == null ? null : request.credentialID();
         try {
             CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
-            String channel = codes.send(userId, request.authObjectID(), transaction(credential, caller, request));
+            String channel = codes.send(userId, request.authObjectID(), transaction(credential, caller, request,
+                    maxSignatures));
             if (channel == null) {
                 if (!signingFactors.otpRequired(userId)) {
                     throw new ServiceException(ErrorCode.INVALID_REQUEST, "this credential is authorized without an OTP");
@@ -70,15 +71,40 @@ public class CscSigningCodesBean implements CscSigningCodes {
         }
     }
 
+    @Override
+    public String requestApproval(TokenPrincipal caller, SendOtpRequest request) throws ServiceException {
+        String userId = CscCallers.requireUser(caller, Scopes.SERVICE);
+        String credentialId = request == null ? null : request.credentialID();
+        try {
+            CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
+            if (request.hashes() == null || request.hashes().isEmpty()) {
+                throw new ServiceException(ErrorCode.INVALID_REQUEST,
+                        "a device approves exactly what is signed: hashes, numSignatures and hashAlgorithmOID are required");
+            }
+            int count = request.numSignatures() == null ? request.hashes().size() : request.numSignatures();
+            SadGrant requested = SadGrants.requested(credential, userId, caller.clientId(), count,
+                    request.hashAlgorithmOID(), request.hashes(), maxSignatures);
+            String approval = approvals.request(userId, binding(requested), requested.numSignatures(),
+                    requested.hashAlgorithmOid(), requested.hashes());
+            audit.record(new AuditEvent(Events.DEVICE_APPROVAL_REQUESTED, AuditEvent.Outcome.SUCCESS, userId, userId,
+                    credentialId, Map.of("approval", approval, "numSignatures", String.valueOf(count))));
+            return approval;
+        } catch (ServiceException e) {
+            audit.recordRefusal(new AuditEvent(Events.OTP_SEND_REFUSED, AuditEvent.Outcome.REFUSED, userId, userId,
+                    credentialId, Map.of("reason", e.getMessage(), "authObjectID", SigningFactorsBean.DEVICE)));
+            throw e;
+        }
+    }
+
     /** The transaction the code is bound to: the SAD request when the caller names its hashes, else the credential. */
-    static CodeBinding transaction(CredentialEntity credential, TokenPrincipal caller, SendOtpRequest request)
-            throws ServiceException {
+    static CodeBinding transaction(CredentialEntity credential, TokenPrincipal caller, SendOtpRequest request,
+                                   int maxSignatures) throws ServiceException {
         if (request.hashes() == null || request.hashes().isEmpty()) {
             return CodeBinding.credential(credential.id(), CodeBinding.caller(caller.clientId(), caller.userId()));
         }
         int count = request.numSignatures() == null ? request.hashes().size() : request.numSignatures();
         return binding(SadGrants.requested(credential, caller.userId(), caller.clientId(), count,
-                request.hashAlgorithmOID(), request.hashes(), Integer.MAX_VALUE));
+                request.hashAlgorithmOID(), request.hashes(), maxSignatures));
     }
 
     /** The binding an authorization presents: its credential, client and request. */

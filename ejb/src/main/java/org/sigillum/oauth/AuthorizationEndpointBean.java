@@ -28,7 +28,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.Cache;
+import org.sigillum.account.SigningCodesBean;
 import org.sigillum.account.SigningFactorsBean;
+import org.sigillum.activation.otp.CodeBinding;
 import org.sigillum.account.UserEntity;
 import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.auth.Scopes;
@@ -81,6 +83,8 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
     private LocalLogin localLogin;
     @EJB
     private SigningFactorsBean signingFactors;
+    @EJB
+    private SigningCodesBean signingCodes;
     @EJB
     private AuthorizationCodesBean codes;
     @EJB
@@ -206,7 +210,7 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
             List<String> factors;
             try {
                 // before this transaction touches the database: no connection is held while the PIN is hashed (G2)
-                factors = signingFactors.verify(transaction.userId(), pin, otp, new AuditEvent(
+                factors = signingFactors.verify(transaction.userId(), pin, otp, codeBinding(transaction), new AuditEvent(
                         Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, transaction.userId(), transaction.userId(),
                         credentialId(pending), Map.of("reason", SigningFactorsBean.WRONG_AUTHENTICATION, "via", "consent"))
                         .forClient(pending.clientId()));
@@ -321,7 +325,55 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
                 credential.numSignatures(), credential.hashAlgorithmOid(), credential.hashes(), maxSignatures);
     }
 
+    @Override
+    public AuthorizationStep sendCode(String transactionId, String csrf) throws ServiceException {
+        AuthorizationTransaction transaction = transaction(transactionId, csrf);
+        PendingAuthorization pending = transaction.pending();
+        if (transaction.userId() == null) {
+            throw new ServiceException(ErrorCode.ACCESS_DENIED, "log in first");
+        }
+        if (pending.credential() == null) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "no signature is being approved");
+        }
+        String channel;
+        try {
+            channel = signingCodes.send(transaction.userId(), null, codeBinding(transaction));
+        } catch (ServiceException e) {
+            audit.recordRefusal(new AuditEvent(Events.OTP_SEND_REFUSED, AuditEvent.Outcome.REFUSED, transaction.userId(),
+                    transaction.userId(), credentialId(pending), Map.of("reason", e.getMessage(), "via", "consent"))
+                    .forClient(pending.clientId()));
+            return consentStep(transaction, e.code() == ErrorCode.TOO_MANY_REQUESTS
+                    ? "Too many codes were sent to you. Wait a few minutes and try again." : e.getMessage(), null);
+        }
+        if (channel == null) {
+            return consentStep(transaction, null, null);
+        }
+        audit.record(new AuditEvent(Events.OTP_SENT, AuditEvent.Outcome.SUCCESS, transaction.userId(),
+                transaction.userId(), credentialId(pending), Map.of("channel", channel, "via", "consent"))
+                .forClient(pending.clientId()));
+        return consentStep(transaction, null, SigningFactorsBean.EMAIL_OTP.equals(channel)
+                ? "A code was sent to your e-mail address." : "A code was sent to your phone by SMS.");
+    }
+
+    /**
+     * The transaction a code sent from the consent page is bound to: this credential, client and SAD request, computed
+     * from the pending request alone, so that the consent step's transaction has not touched the database before
+     * the PIN is verified (G2).
+     */
+    private static CodeBinding codeBinding(AuthorizationTransaction transaction) throws ServiceException {
+        CredentialRequest credential = transaction.pending().credential();
+        List<String> hashes = credential.hashes() == null || credential.hashes().isEmpty() ? List.of()
+                : SadGrants.canonicalHashes(credential.hashAlgorithmOid(), credential.hashes(), Integer.MAX_VALUE);
+        return CodeBinding.request(credential.credentialId(), CodeBinding.caller(transaction.pending().clientId(),
+                transaction.userId()), credential.numSignatures() == null ? 0 : credential.numSignatures(),
+                credential.hashAlgorithmOid(), hashes);
+    }
+
     private AuthorizationStep consentStep(AuthorizationTransaction transaction, String error) {
+        return consentStep(transaction, error, null);
+    }
+
+    private AuthorizationStep consentStep(AuthorizationTransaction transaction, String error, String notice) {
         PendingAuthorization pending = transaction.pending();
         CredentialRequest credential = pending.credential();
         if (credential == null) {
@@ -341,7 +393,9 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
         }
         return new AuthorizationStep.Consent(form(transaction), transaction.userName(), pending.scope(), described,
                 credential.numSignatures() == null ? 0 : credential.numSignatures(), credential.description(), documents,
-                true, signingFactors.otpRequired(transaction.userId()), error);
+                true, signingFactors.otpRequired(transaction.userId()), error,
+                signingFactors.secondFactors(transaction.userId()).stream()
+                        .filter(f -> !f.equals(SigningFactorsBean.OTP)).toList(), notice);
     }
 
     private AuthorizationTransaction transaction(String id, String csrf) throws ServiceException {

@@ -213,6 +213,40 @@ class OutOfBandCodesIT {
     }
 
     @Test
+    void consentPageSendsAnEmailCodeForItsOwnTransaction() throws Exception {
+        String name = "consent-" + UUID.randomUUID();
+        String userId = Sigillum.createUser(name, CscClient.PASSWORD, CscClient.PIN);
+        String address = newAddress();
+        receivesByEmail(userId, address);
+        String credentialId = Sigillum.operatorPost("/api/v1/users/" + userId + "/credentials",
+                "{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}").json().get("credentialID").asText();
+        OAuthApp client = OAuthApp.register("credential");
+        byte[] hash = sha256(Signatures.randomData());
+        String verifier = OAuthApp.newVerifier();
+        Browser browser = new Browser();
+        browser.open(client.authorizeQuery(verifier, java.util.Map.of("scope", "credential", "credentialID", credentialId,
+                "numSignatures", "1", "hashAlgorithmOID", CscClient.SHA256, "hashes", OAuthFlowIT.base64url(hash))));
+        Sigillum.Reply consent = browser.submit(OAuthApp.AUTHORIZE + "/login", java.util.Map.of("username", name,
+                "password", CscClient.PASSWORD));
+        assertTrue(consent.body().contains("value=\"send-code\"") && consent.body().contains("name=\"otp\""),
+                consent.body());
+        Sigillum.Reply sent = browser.submit(OAuthApp.AUTHORIZE + "/consent", java.util.Map.of("decision", "send-code"));
+        assertEquals(200, sent.status(), sent.body());
+        assertTrue(sent.body().contains("A code was sent to your e-mail address."), sent.body());
+        String code = MailCodes.code(address, 1);
+        String wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+        Sigillum.Reply refused = browser.submit(OAuthApp.AUTHORIZE + "/consent", java.util.Map.of("decision", "approve",
+                "pin", CscClient.PIN, "otp", wrong));
+        assertTrue(refused.body().contains("The PIN or one-time code is wrong, or signing is locked."), refused.body());
+        String authorization = client.code(browser.submit(OAuthApp.AUTHORIZE + "/consent", java.util.Map.of(
+                "decision", "approve", "pin", CscClient.PIN, "otp", code)));
+        String token = client.tokens(authorization, verifier).get("access_token").asText();
+        Sigillum.Reply signed = Sigillum.post("/csc/v2/signatures/signHash", "application/json",
+                OAuthFlowIT.signRequest(credentialId, List.of(hash), ECDSA_SHA256, null).toString(), token);
+        assertEquals(200, signed.status(), signed.body());
+    }
+
+    @Test
     void g5ARecipientThatIsNoAddressIsRefused() {
         CscClient signer = CscClient.newSigner();
         ApiErrors.assertError(Sigillum.operatorPut("/api/v1/users/" + signer.userId + "/authenticators/email",

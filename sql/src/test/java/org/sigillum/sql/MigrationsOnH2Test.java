@@ -70,6 +70,8 @@ class MigrationsOnH2Test {
         assertEquals(false, columns("oauth_client").get("secret_hash") == null);
         assertTrue(columns("ca_key").containsKey("wrapped_private_key"));
         assertTrue(columns("sig_otp_challenge").containsKey("request_binding"));
+        assertTrue(columns("sig_device").containsKey("public_jwk"));
+        assertTrue(columns("sig_device_approval").containsKey("content"));
     }
 
     @Test

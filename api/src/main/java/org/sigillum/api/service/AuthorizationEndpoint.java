@@ -24,6 +24,12 @@ public interface AuthorizationEndpoint {
     AuthorizationStep consent(String transactionId, String csrf, boolean approved, String pin, String otp)
             throws ServiceException;
 
+    /**
+     * Sends the signed-in user a code by e-mail or SMS for this transaction's credential and hashes, and shows the
+     * consent page again, saying so (or why not: too_many_requests).
+     */
+    AuthorizationStep sendCode(String transactionId, String csrf) throws ServiceException;
+
     /** The PNG preview of document {@code index} of a signed-in transaction, for its consent page. */
     byte[] preview(String transactionId, int index) throws ServiceException;
 }

@@ -15,4 +15,10 @@ public interface CscSigningCodes {
      * mistake (invalid_request); too many codes to one recipient or for one application is too_many_requests.
      */
     boolean send(TokenPrincipal caller, SendOtpRequest request) throws ServiceException;
+
+    /**
+     * Asks the user's registered device to approve this SAD request (authObjectID DEVICE); returns the challenge, the
+     * approval's ID, which credentials/authorize presents as authData DEVICE once the device approved.
+     */
+    String requestApproval(TokenPrincipal caller, SendOtpRequest request) throws ServiceException;
 }

@@ -35,7 +35,7 @@ public record CodeBinding(String credentialId, String clientId, String requestDi
     }
 
     /** Whether a code sent for this transaction may authorize {@code presented}. */
-    boolean admits(CodeBinding presented) {
+    public boolean admits(CodeBinding presented) {
         return credentialId.equals(presented.credentialId) && clientId.equals(presented.clientId)
                 && (requestDigest == null || requestDigest.equals(presented.requestDigest));
     }

@@ -85,8 +85,14 @@ public class CredentialsResource {
     @POST
     @Path("credentials/getChallenge")
     @Operation(summary = "CSC credentials/getChallenge: send the e-mail or SMS code (authObjectID EMAIL_OTP or SMS_OTP) for "
-            + "this credential and, when given, exactly these hashes; 204 once sent")
+            + "this credential and, when given, exactly these hashes (204 once sent); or ask the user's device to approve "
+            + "these hashes (authObjectID DEVICE; 200 with the challenge)")
     public Response getChallenge(@Context SecurityContext security, SendOtpRequest request) throws ServiceException {
+        if (request != null && "DEVICE".equals(request.authObjectID())) {
+            // the approval's ID: authorize presents it as authData DEVICE once the device approved
+            return Response.ok(java.util.Map.of("challenge", codes.requestApproval(BearerFilter.principal(security), request)))
+                    .build();
+        }
         if (!codes.send(BearerFilter.principal(security), request)) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "this credential's code comes from an authenticator app");
         }

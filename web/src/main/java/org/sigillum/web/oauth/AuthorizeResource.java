@@ -81,6 +81,9 @@ public class AuthorizeResource {
                             @FormParam("decision") String decision, @FormParam("pin") String pin,
                             @FormParam("otp") String otp) {
         try {
+            if ("send-code".equals(decision)) {
+                return respond(endpoint.sendCode(transaction, csrf));
+            }
             return respond(endpoint.consent(transaction, csrf, "approve".equals(decision), pin, otp));
         } catch (ServiceException e) {
             return Pages.error(400, e.getMessage());

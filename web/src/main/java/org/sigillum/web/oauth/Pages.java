@@ -74,16 +74,29 @@ final class Pages {
             }
         }
         error(body, step.error());
+        if (step.otpRequired() && !step.codeChannels().isEmpty()) {
+            // a form of its own, before the approval, so that Enter in the approval form approves and never re-sends
+            body.append("<form method=\"post\" action=\"").append(AuthorizeResource.CONSENT_PATH).append("\">");
+            csrf(body, step.form());
+            body.append("<button type=\"submit\" class=\"secondary\" name=\"decision\" value=\"send-code\">")
+                    .append(step.codeChannels().get(0).equals("SMS_OTP") ? "Send me a code by SMS"
+                            : "Send me a code by e-mail").append("</button></form>");
+        }
         body.append("<form method=\"post\" action=\"").append(AuthorizeResource.CONSENT_PATH).append("\">");
         csrf(body, step.form());
         if (step.pinRequired()) {
             body.append("<label for=\"pin\">Signing PIN</label>")
                     .append("<input type=\"password\" id=\"pin\" name=\"pin\" inputmode=\"numeric\" autocomplete=\"off\">");
         }
+        if (step.notice() != null) {
+            body.append("<p class=\"notice\" role=\"status\">").append(escape(step.notice())).append("</p>");
+        }
         if (step.otpRequired()) {
-            body.append("<label for=\"otp\">One-time code from your authenticator app</label>")
+            boolean sent = !step.codeChannels().isEmpty();
+            body.append("<label for=\"otp\">").append(sent ? "One-time code (sent to you, or from your authenticator app)"
+                            : "One-time code from your authenticator app").append("</label>")
                     .append("<input type=\"text\" id=\"otp\" name=\"otp\" inputmode=\"numeric\" ")
-                    .append("autocomplete=\"one-time-code\" maxlength=\"6\">");
+                    .append("autocomplete=\"one-time-code\" maxlength=\"8\">");
         }
         body.append("<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button> ")
                 .append("<button type=\"submit\" class=\"secondary\" name=\"decision\" value=\"deny\">Decline</button>")
