@@ -51,8 +51,9 @@ cmd_test() {
     esac
     require_tools
     # PostgreSQL for the server under test; pdfsig and xmlsec1 check signed documents independently of DSS
-    # python3-aiosmtpd: the SMTP server that receives the e-mailed signing codes
-    require_packages postgresql poppler-utils xmlsec1 python3-aiosmtpd
+    # python3-aiosmtpd: the SMTP server that receives the e-mailed signing codes; chromium and chromium-driver: the
+    # browser tests of the consent page (Selenium)
+    require_packages postgresql poppler-utils xmlsec1 python3-aiosmtpd chromium chromium-driver
     test_cleanup
     rm -rf "$TEST_DIR" && mkdir -p "$TEST_DIR"
     trap test_cleanup EXIT

@@ -326,6 +326,15 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
     }
 
     @Override
+    public AuthorizationStep current(String transactionId) throws ServiceException {
+        AuthorizationTransaction transaction = transactionId == null ? null : transactions.get(transactionId);
+        if (transaction == null || transaction.userId() == null) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "this sign-in has expired; start again from the application");
+        }
+        return consentStep(transaction, null);
+    }
+
+    @Override
     public AuthorizationStep sendCode(String transactionId, String csrf) throws ServiceException {
         AuthorizationTransaction transaction = transaction(transactionId, csrf);
         PendingAuthorization pending = transaction.pending();

@@ -12,11 +12,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.oauth.AuthorizationStep;
@@ -36,12 +40,16 @@ public class AuthorizeResource {
     static final String CONSENT_PATH = BASE + "/consent";
     static final String PREVIEW_PATH = BASE + "/preview";
     private static final String COOKIE = "sigillum_authz";
+    /** The consent page's language, once the user chose one with its switcher. */
+    private static final String LANGUAGE_COOKIE = "sigillum_lang";
     private static final int COOKIE_SECONDS = 600;
 
     @EJB
     private AuthorizationEndpoint endpoint;
     @Inject
     private PublicUrls urls;
+    @Context
+    private HttpHeaders headers;
 
     @GET
     @Operation(summary = "OAuth 2.0 authorization endpoint (CSC v2 oauth2/authorize): login and consent pages")
@@ -90,6 +98,22 @@ public class AuthorizeResource {
         }
     }
 
+    /** The language switcher: the consent page of the signed-in transaction again, in the language chosen. */
+    @GET
+    @Path("consent")
+    @Operation(hidden = true)
+    public Response consentIn(@CookieParam(COOKIE) String transaction, @QueryParam("lang") String lang) {
+        try {
+            Locale locale = ConsentPage.choose(lang, headers.getAcceptableLanguages());
+            return Response.fromResponse(respond(endpoint.current(transaction), locale))
+                    .cookie(new NewCookie.Builder(LANGUAGE_COOKIE).value(locale.getLanguage()).path(BASE)
+                            .maxAge(COOKIE_SECONDS).httpOnly(true).secure(urls.secure())
+                            .sameSite(NewCookie.SameSite.LAX).build()).build();
+        } catch (ServiceException e) {
+            return Pages.error(400, e.getMessage());
+        }
+    }
+
     @GET
     @Path("preview/{index}")
     @Produces("image/png")
@@ -104,6 +128,11 @@ public class AuthorizeResource {
     }
 
     private Response respond(AuthorizationStep step) {
+        Cookie chosen = headers.getCookies().get(LANGUAGE_COOKIE);
+        return respond(step, ConsentPage.choose(chosen == null ? null : chosen.getValue(), headers.getAcceptableLanguages()));
+    }
+
+    private Response respond(AuthorizationStep step, Locale locale) {
         if (step instanceof AuthorizationStep.Redirect redirect) {
             return Response.seeOther(redirect.location()).cookie(cookie("", 0)).header("Cache-Control", "no-store")
                     .build();
@@ -112,7 +141,7 @@ public class AuthorizeResource {
             return withCookie(Pages.login(login), login.form());
         }
         AuthorizationStep.Consent consent = (AuthorizationStep.Consent) step;
-        return withCookie(Pages.consent(consent), consent.form());
+        return withCookie(ConsentPage.render(consent, locale), consent.form());
     }
 
     private Response withCookie(Response page, AuthorizationStep.Form form) {
