@@ -69,7 +69,10 @@ public class SigningFactorsBean {
         return !secondFactors(userId).isEmpty();
     }
 
-    /** The one-time codes the user has enrolled, any one of which completes the PIN: OTP (TOTP), EMAIL_OTP, SMS_OTP. */
+    /**
+     * The second factors the user has enrolled, any one of which completes the PIN: OTP (TOTP), EMAIL_OTP, SMS_OTP,
+     * DEVICE. Which ones a group requires is the tenancy policy's to say; until it exists, any one enrolled will do.
+     */
     public List<String> secondFactors(String userId) {
         UserEntity user = userId == null ? null : em.find(UserEntity.class, userId);
         return user == null ? List.of() : secondFactors(user);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -101,12 +100,15 @@ final class BrowserSession implements AutoCloseable {
         return serious;
     }
 
-    /** Saves the page as docs/screenshots/NAME.png of the repository. */
+    /** Saves the whole page as docs/screenshots/NAME.png of the repository. */
     void screenshot(String name) {
         Path dir = Path.of("").toAbsolutePath().getParent().resolve("docs/screenshots");
         try {
             Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            // the whole page, not only the viewport: the approval form is below the documents on a phone
+            Object shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true)).get("data");
+            Files.write(dir.resolve(name + ".png"), java.util.Base64.getDecoder().decode(String.valueOf(shot)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

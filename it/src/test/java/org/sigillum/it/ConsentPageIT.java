@@ -147,8 +147,8 @@ class ConsentPageIT {
             assertEquals(0L, ((Number) overflow).longValue(), "nothing is wider than 390 px");
             browser.screenshot("consent-en-390");
 
-            // keyboard order: language switcher, PIN, approve, decline
-            browser.find("body").click();
+            // keyboard order from the top of a freshly loaded page: language switcher, PIN, approve, decline
+            browser.open(AuthorizeLanguage.EN);
             List<String> order = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 new Actions(browser.driver).sendKeys(Keys.TAB).perform();

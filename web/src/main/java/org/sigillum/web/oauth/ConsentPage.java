@@ -126,7 +126,7 @@ final class ConsentPage {
                 .append("</th></tr></thead><tbody>");
         for (AuthorizationStep.Document document : documents) {
             body.append("<tr><td>").append(Pages.escape(document.label().isEmpty() ? texts.getString("documents.nolabel")
-                            : document.label())).append("</td><td>")
+                            : document.label())).append("</td><td class=\"size\">")
                     .append(Pages.escape(document.size() >= 0 ? format(texts, "documents.bytes", String.valueOf(document.size()))
                             : texts.getString("documents.unknown")))
                     .append("</td><td><code>").append(Pages.escape(document.digest())).append("</code></td></tr>");
