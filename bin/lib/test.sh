@@ -114,6 +114,8 @@ integration_tests() {
     export SIGILLUM_SMTP_HOST=127.0.0.1 SIGILLUM_SMTP_PORT=$((8025 + TEST_PORT_OFFSET))
     export SIGILLUM_IT_MAILDIR="$TEST_DIR/mail" SIGILLUM_IT_SMS_GATEWAY_PORT=$((8097 + TEST_PORT_OFFSET))
     export SIGILLUM_SMS_GATEWAY_URL="http://127.0.0.1:$SIGILLUM_IT_SMS_GATEWAY_PORT/sms"
+    # codes one caller may have sent per window, low enough for OutOfBandCodesIT to reach (the default is 500)
+    export SIGILLUM_OTP_MAX_PER_CLIENT=8 SIGILLUM_IT_OTP_MAX_PER_CLIENT=8
     # a device's approval window, short enough for DeviceApprovalIT to see one time out
     export SIGILLUM_DEVICE_APPROVAL_SECONDS=40 SIGILLUM_IT_DEVICE_APPROVAL_SECONDS=40
     export SIGILLUM_IT_DEVICE_CLIENT="$SIGILLUM_HOME/bin/device-client"

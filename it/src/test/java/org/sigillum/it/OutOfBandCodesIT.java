@@ -213,6 +213,28 @@ class OutOfBandCodesIT {
     }
 
     @Test
+    void g4OneCallerIsLimitedWhicheverRecipientsItAsksFor() {
+        int maxPerCaller = Integer.parseInt(Sigillum.env("SIGILLUM_IT_OTP_MAX_PER_CLIENT"));
+        CscClient signer = CscClient.newSigner();
+        String credentialId = ecCredential(signer);
+        List<String> addresses = new java.util.ArrayList<>();
+        for (int i = 0; i < maxPerCaller; i++) {
+            // a fresh recipient each time: the per-recipient limit is never what stops this caller
+            String address = newAddress();
+            addresses.add(address);
+            receivesByEmail(signer.userId, address);
+            Sigillum.Reply sent = signer.call("credentials/getChallenge", challenge(credentialId, "EMAIL_OTP", null));
+            assertEquals(204, sent.status(), sent.body());
+        }
+        String last = newAddress();
+        receivesByEmail(signer.userId, last);
+        ApiErrors.assertError(signer.call("credentials/getChallenge", challenge(credentialId, "EMAIL_OTP", null)), 429,
+                "too_many_requests");
+        MailCodes.code(addresses.get(maxPerCaller - 1), 1);
+        assertEquals(0, MailCodes.messagesTo(last).size(), "the refused code was not sent");
+    }
+
+    @Test
     void consentPageSendsAnEmailCodeForItsOwnTransaction() throws Exception {
         String name = "consent-" + UUID.randomUUID();
         String userId = Sigillum.createUser(name, CscClient.PASSWORD, CscClient.PIN);
