@@ -14,6 +14,31 @@ test_cleanup() {
     instance_stop "$TEST_DIR/server"
     pg_stop "$TEST_PG_DIR"
     idp_stop
+    smtp_stop
+}
+
+# smtp_start PORT MAILDIR: a real SMTP server (Debian's python3-aiosmtpd) that stores what it receives in a Maildir,
+# where the integration tests read the one-time codes the server sends by e-mail
+smtp_start() {
+    local port="$1" maildir="$2"
+    # the Maildir's own directories: the server creates them only for a directory that does not exist yet
+    mkdir -p "$maildir/tmp" "$maildir/new" "$maildir/cur"
+    setsid /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$maildir" \
+        > "$TEST_DIR/smtp.log" 2>&1 < /dev/null &
+    echo $! > "$TEST_DIR/smtp.pid"
+    local i
+    for ((i = 0; i < 50; i++)); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+        sleep 0.2
+    done
+    cat "$TEST_DIR/smtp.log" >&2
+    die "the test SMTP server did not start on port $port"
+}
+
+smtp_stop() {
+    [ -f "$TEST_DIR/smtp.pid" ] || return 0
+    kill "$(cat "$TEST_DIR/smtp.pid")" 2>/dev/null || true
+    rm -f "$TEST_DIR/smtp.pid"
 }
 
 cmd_test() {
@@ -27,7 +52,9 @@ cmd_test() {
     esac
     require_tools
     # PostgreSQL for the server under test; pdfsig and xmlsec1 check signed documents independently of DSS
-    require_packages postgresql poppler-utils xmlsec1
+    # python3-aiosmtpd: the SMTP server that receives the e-mailed signing codes; chromium and chromium-driver: the
+    # browser tests of the consent page (Selenium)
+    require_packages postgresql poppler-utils xmlsec1 python3-aiosmtpd chromium chromium-driver
     test_cleanup
     rm -rf "$TEST_DIR" && mkdir -p "$TEST_DIR"
     trap test_cleanup EXIT
@@ -89,6 +116,18 @@ integration_tests() {
     export SIGILLUM_DB_URL="jdbc:postgresql://127.0.0.1:$TEST_PG_PORT/sigillum"
     export SIGILLUM_DB_USER=sigillum SIGILLUM_DB_PASSWORD="$SIGILLUM_TEST_DB_PASSWORD"
     local inst="$TEST_DIR/server" http=$((8080 + TEST_PORT_OFFSET)) mgmt=$((9990 + TEST_PORT_OFFSET))
+    # one-time codes: e-mail to a local SMTP server, SMS to the gateway the tests run (OutOfBandCodesIT records what
+    # arrives there); each in this run's port range
+    export SIGILLUM_SMTP_HOST=127.0.0.1 SIGILLUM_SMTP_PORT=$((8025 + TEST_PORT_OFFSET))
+    export SIGILLUM_IT_MAILDIR="$TEST_DIR/mail" SIGILLUM_IT_SMS_GATEWAY_PORT=$((8097 + TEST_PORT_OFFSET))
+    export SIGILLUM_SMS_GATEWAY_URL="http://127.0.0.1:$SIGILLUM_IT_SMS_GATEWAY_PORT/sms"
+    # codes one caller may have sent per window, low enough for OutOfBandCodesIT to reach (the default is 500)
+    export SIGILLUM_OTP_MAX_PER_CLIENT=8 SIGILLUM_IT_OTP_MAX_PER_CLIENT=8
+    # a device's approval window, short enough for DeviceApprovalIT to see one time out
+    export SIGILLUM_DEVICE_APPROVAL_SECONDS=40 SIGILLUM_IT_DEVICE_APPROVAL_SECONDS=40
+    export SIGILLUM_IT_DEVICE_CLIENT="$SIGILLUM_HOME/bin/device-client"
+    smtp_stop
+    smtp_start "$SIGILLUM_SMTP_PORT" "$SIGILLUM_IT_MAILDIR"
     prepare_instance "$inst" it-tests postgresql "$TEST_DIR/bootstrap-client.json"
     # SIGILLUM_IT_PUBLIC_URL=https://127.0.0.1:<8443 + offset>: the server publishes its HTTPS URL (EudiClientIT)
     export SIGILLUM_PUBLIC_URL="${SIGILLUM_IT_PUBLIC_URL:-http://127.0.0.1:$http}" SIGILLUM_HSM_POOL_MIN=2 SIGILLUM_HSM_POOL_MAX=4

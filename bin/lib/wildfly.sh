@@ -66,7 +66,7 @@ instance_configure() {
     cli_run_embedded "$inst/standalone" "$CLI_DIR/10-configure-microprofile.cli" \
         "$CLI_DIR/20-configure-datasource-$dbkind.cli" "$CLI_DIR/30-configure-hsm.cli" \
         "$CLI_DIR/40-configure-cache${profile:+-$profile}.cli" "$CLI_DIR/50-configure-server.cli" \
-        "$CLI_DIR/55-configure-http-listener.cli" "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/80-configure-https.cli" \
+        "$CLI_DIR/55-configure-http-listener.cli" "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/65-configure-mail.cli" "$CLI_DIR/80-configure-https.cli" \
         ${ha_scripts[@]+"${ha_scripts[@]}"} \
         || die "WildFly configuration failed"
     echo "$digest" > "$inst/config.sha"
@@ -185,8 +185,8 @@ cli_check_inverses() {
         cp -a "$JBOSS_HOME/standalone" "$base"
         cli_run_embedded "$base" "$CLI_DIR/10-configure-microprofile.cli" "$CLI_DIR/20-configure-datasource-$dbkind.cli" \
             "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache.cli" "$CLI_DIR/50-configure-server.cli" \
-            "$CLI_DIR/55-configure-http-listener.cli" "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/80-configure-https.cli" \
-            "$CLI_DIR/80-remove-https.cli" "$CLI_DIR/60-remove-pki.cli" "$CLI_DIR/55-remove-http-listener.cli" \
+            "$CLI_DIR/55-configure-http-listener.cli" "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/65-configure-mail.cli" "$CLI_DIR/80-configure-https.cli" \
+            "$CLI_DIR/80-remove-https.cli" "$CLI_DIR/65-remove-mail.cli" "$CLI_DIR/60-remove-pki.cli" "$CLI_DIR/55-remove-http-listener.cli" \
             "$CLI_DIR/50-remove-server.cli" \
             "$CLI_DIR/40-remove-cache.cli" "$CLI_DIR/30-remove-hsm.cli" \
             "$CLI_DIR/20-remove-datasource-$dbkind.cli" "$CLI_DIR/10-remove-microprofile.cli" \
@@ -207,9 +207,9 @@ cli_check_inverses_ha() {
     cli_run_embedded "$dir/baseline" /dev/null || die "embedded CLI failed"
     cli_run_embedded "$dir/ha" "$CLI_DIR/10-configure-microprofile.cli" "$CLI_DIR/20-configure-datasource-postgresql.cli" \
         "$CLI_DIR/30-configure-hsm.cli" "$CLI_DIR/40-configure-cache-ha.cli" "$CLI_DIR/50-configure-server.cli" \
-        "$CLI_DIR/55-configure-http-listener.cli" "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/70-configure-jgroups-ha.cli" \
+        "$CLI_DIR/55-configure-http-listener.cli" "$CLI_DIR/60-configure-pki.cli" "$CLI_DIR/65-configure-mail.cli" "$CLI_DIR/70-configure-jgroups-ha.cli" \
         "$CLI_DIR/80-configure-https.cli" "$CLI_DIR/80-remove-https.cli" "$CLI_DIR/70-remove-jgroups-ha.cli" \
-        "$CLI_DIR/60-remove-pki.cli" "$CLI_DIR/55-remove-http-listener.cli" \
+        "$CLI_DIR/65-remove-mail.cli" "$CLI_DIR/60-remove-pki.cli" "$CLI_DIR/55-remove-http-listener.cli" \
         "$CLI_DIR/50-remove-server.cli" "$CLI_DIR/40-remove-cache-ha.cli" \
         "$CLI_DIR/30-remove-hsm.cli" "$CLI_DIR/20-remove-datasource-postgresql.cli" "$CLI_DIR/10-remove-microprofile.cli" \
         || die "CLI scripts failed (ha)"

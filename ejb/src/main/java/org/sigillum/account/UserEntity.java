@@ -27,6 +27,11 @@ public class UserEntity {
     private String pinHash;
     @Embedded
     private TotpSeed totp = new TotpSeed();
+    /** Where codes by e-mail and by SMS go (V23); null when the user receives none that way. */
+    @Column(name = "otp_email")
+    private String otpEmail;
+    @Column(name = "otp_phone")
+    private String otpPhone;
 
     protected UserEntity() {
     }
@@ -74,5 +79,21 @@ public class UserEntity {
 
     public boolean hasTotp() {
         return totp != null && totp.enrolled();
+    }
+
+    public String otpEmail() {
+        return otpEmail;
+    }
+
+    public String otpPhone() {
+        return otpPhone;
+    }
+
+    public void setOtpEmail(String address) {
+        this.otpEmail = address;
+    }
+
+    public void setOtpPhone(String number) {
+        this.otpPhone = number;
     }
 }

@@ -39,23 +39,44 @@ final class CredentialInfos {
     /** A TOTP code (RFC 6238) the user's authenticator app computes: nothing is sent out of band. */
     private static final CredentialInfo.AuthObject OTP_OBJECT = new CredentialInfo.AuthObject("Password", "OTP", "N",
             "totp", "OTP", "The 6-digit code of your authenticator app");
-    private static final CredentialInfo.Auth PIN_AUTH = new CredentialInfo.Auth("explicit", "PIN", List.of(PIN_OBJECT));
-    private static final CredentialInfo.Auth PIN_AND_OTP_AUTH = new CredentialInfo.Auth("explicit", "PIN AND OTP",
-            List.of(PIN_OBJECT, OTP_OBJECT));
+    private static final CredentialInfo.AuthObject EMAIL_OTP_OBJECT = new CredentialInfo.AuthObject("PasswordOOB",
+            "EMAIL_OTP", "N", null, "E-mail code", "The code sent to your e-mail address for this signature (credentials/getChallenge)");
+    /** Approval on a registered device: getChallenge returns the approval's ID, which authorize presents once approved. */
+    private static final CredentialInfo.AuthObject DEVICE_OBJECT = new CredentialInfo.AuthObject("ChallengeResponseOOB",
+            "DEVICE", "A", null, "Approval on your device", "Approve the signature on your registered device (credentials/getChallenge)");
+    private static final CredentialInfo.AuthObject SMS_OTP_OBJECT = new CredentialInfo.AuthObject("PasswordOOB",
+            "SMS_OTP", "N", null, "SMS code", "The code sent to your phone by SMS for this signature (credentials/getChallenge)");
     private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
     private CredentialInfos() {
     }
 
-    /** @param otp whether the owner's signing needs a one-time code as well as the PIN */
+    /** @param codes the one-time codes the owner has enrolled, any one of which completes the PIN */
     static CredentialInfo of(CredentialEntity credential, boolean withId, View view, List<byte[]> caChain,
-                             int multisign, boolean otp) throws ServiceException {
+                             int multisign, List<String> codes) throws ServiceException {
         boolean rsa = KeyAlgorithm.valueOf(credential.keyAlgorithm()) == KeyAlgorithm.RSA;
         CredentialInfo.Key key = new CredentialInfo.Key(credential.enabled() ? "enabled" : "disabled",
                 rsa ? RSA_ALGORITHMS : EC_ALGORITHMS, credential.keyLength(), rsa ? null : curveOid(credential.curve()));
         return new CredentialInfo(withId ? credential.id() : null, null, key, cert(credential, view, caChain),
-                view.authInfo() ? (otp ? PIN_AND_OTP_AUTH : PIN_AUTH) : null, credential.scal(), multisign, "en");
+                view.authInfo() ? auth(codes) : null, credential.scal(), multisign, "en");
+    }
+
+    /** PIN, or PIN AND the one code enrolled, or PIN AND (any of the codes enrolled). */
+    static CredentialInfo.Auth auth(List<String> codes) {
+        List<CredentialInfo.AuthObject> objects = new ArrayList<>();
+        objects.add(PIN_OBJECT);
+        for (String code : codes) {
+            objects.add(switch (code) {
+                case "EMAIL_OTP" -> EMAIL_OTP_OBJECT;
+                case "SMS_OTP" -> SMS_OTP_OBJECT;
+                case "DEVICE" -> DEVICE_OBJECT;
+                default -> OTP_OBJECT;
+            });
+        }
+        String expression = codes.isEmpty() ? "PIN" : codes.size() == 1 ? "PIN AND " + codes.get(0)
+                : "PIN AND (" + String.join(" OR ", codes) + ")";
+        return new CredentialInfo.Auth("explicit", expression, objects);
     }
 
     /** CSC clients read key/curve as the curve's OID (the specification's example is 1.2.840.10045.3.1.7). */

@@ -81,7 +81,7 @@ public class CscCredentialsBean implements CscCredentials {
         List<CredentialInfo> infos = null;
         if (withInfo) {
             List<byte[]> caChain = enrollment.connector().caChain();
-            boolean otp = signingFactors.otpRequired(userId);
+            List<String> otp = signingFactors.secondFactors(userId);
             infos = new java.util.ArrayList<>();
             for (CredentialEntity credential : credentials) {
                 infos.add(CredentialInfos.of(credential, true, view, caChain, maxSignatures, otp));
@@ -108,7 +108,7 @@ public class CscCredentialsBean implements CscCredentials {
         CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
         CredentialInfos.View view = CredentialInfos.View.of(request.certificates(), request.certInfo(), request.authInfo());
         return CredentialInfos.of(credential, false, view, enrollment.connector().caChain(), maxSignatures,
-                signingFactors.otpRequired(credential.ownerId()));
+                signingFactors.secondFactors(credential.ownerId()));
     }
 
     /**
@@ -127,8 +127,8 @@ public class CscCredentialsBean implements CscCredentials {
             AuditEvent wrongFactor = new AuditEvent(Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, userId,
                     userId, credentialId, Map.of("reason", SigningFactorsBean.WRONG_AUTHENTICATION));
             SadGrant grant = requested.authenticatedBy(signingFactors.verify(userId,
-                    authData(request.authData(), SigningFactorsBean.PIN), authData(request.authData(), SigningFactorsBean.OTP),
-                    wrongFactor), Instant.now());
+                    authData(request.authData(), SigningFactorsBean.PIN), oneTimeCode(request.authData()),
+                    CscSigningCodesBean.binding(requested), wrongFactor), Instant.now());
             IssuedSad sad = issuer.issue(grant, new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, userId,
                     userId, credentialId, Map.of("numSignatures", String.valueOf(grant.numSignatures()), "factors",
                             String.join(" ", grant.factors()))).counting(grant.numSignatures()));
@@ -187,6 +187,21 @@ public class CscCredentialsBean implements CscCredentials {
                     Map.of("reason", e.getMessage())));
             throw e;
         }
+    }
+
+    /**
+     * The second factor under whichever ID the client collected it: OTP (TOTP, and CSC v1's one field), EMAIL_OTP,
+     * SMS_OTP, or DEVICE (the approval's ID).
+     */
+    private static String oneTimeCode(List<AuthorizeRequest.AuthData> authData) {
+        for (String id : List.of(SigningFactorsBean.OTP, SigningFactorsBean.EMAIL_OTP, SigningFactorsBean.SMS_OTP,
+                SigningFactorsBean.DEVICE)) {
+            String value = authData(authData, id);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static String authData(List<AuthorizeRequest.AuthData> authData, String id) {

@@ -29,9 +29,9 @@ public class ServiceInfoBean implements ServiceInfo {
     static final String SPECS = "2.0.0.2";
     /** The CSC methods this server implements; grows as they land, and lists nothing that does not exist. */
     static final List<String> METHODS = List.of("info", "auth/revoke", "credentials/list", "credentials/info",
-            "credentials/authorize", "credentials/extendTransaction", "signatures/signHash", "signatures/timestamp",
-            "signatures/signDoc", "signatures/signPolling", "oauth2/authorize", "oauth2/token", "oauth2/revoke",
-            "oauth2/pushed_authorize");
+            "credentials/authorize", "credentials/extendTransaction", "credentials/getChallenge", "signatures/signHash",
+            "signatures/timestamp", "signatures/signDoc", "signatures/signPolling", "oauth2/authorize", "oauth2/token",
+            "oauth2/revoke", "oauth2/pushed_authorize");
     static final String LOGIN = "auth/login";
     /** signDoc's formats and, at the same index, their signed_envelope_property values (DocumentFormat's). */
     static final InfoResponse.SignatureFormats SIGNATURE_FORMATS = new InfoResponse.SignatureFormats(

@@ -62,6 +62,20 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint, Externa
     }
 
     @Override
+    public AuthorizationStep current(String transactionId) throws ServiceException {
+        AuthorizationTransaction transaction = transactionId == null ? null : transactions.peek(transactionId);
+        if (transaction == null) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "this sign-in has expired; start again from the application");
+        }
+        return consentStep.current(transaction);
+    }
+
+    @Override
+    public AuthorizationStep sendCode(String transactionId, String csrf) throws ServiceException {
+        return consentStep.sendCode(transactions.find(transactionId, csrf));
+    }
+
+    @Override
     public WaitingAuthorization waiting(String transactionId, String csrf) throws ServiceException {
         PendingAuthorization pending = transactions.find(transactionId, csrf).pending();
         return new WaitingAuthorization(pending.clientId(),

@@ -24,10 +24,11 @@ final class ConsentPages {
 
     /**
      * The consent page. {@code credential} describes the key to be used (null for the service scope);
-     * {@code otpRequired} says whether the user must give a one-time code besides the PIN.
+     * {@code otpRequired} says whether the user must give a one-time code besides the PIN; {@code codeChannels} are
+     * the channels (e-mail, SMS) the page can send a code through, {@code notice} what the last request did.
      */
     static AuthorizationStep.Consent consent(AuthorizationTransaction transaction, String credential, boolean otpRequired,
-                                             String error) {
+                                             String error, List<String> codeChannels, String notice) {
         PendingAuthorization pending = transaction.pending();
         CredentialRequest request = pending.credential();
         if (request == null) {
@@ -44,7 +45,7 @@ final class ConsentPages {
         }
         return new AuthorizationStep.Consent(form(transaction), transaction.userName(), pending.scope(), credential,
                 request.numSignatures() == null ? 0 : request.numSignatures(), request.description(), documents,
-                true, otpRequired, error);
+                true, otpRequired, error, codeChannels, notice);
     }
 
     /** A key as the user knows it: algorithm, curve or length, and the credential ID. */

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.account.SigningCodesBean;
 import org.sigillum.account.SigningFactorsBean;
 import org.sigillum.account.UserEntity;
+import org.sigillum.activation.otp.CodeBinding;
 import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.oauth.AuthorizationStep;
 import org.sigillum.api.sam.SadGrant;
+import org.sigillum.api.service.AuditTrail;
 import org.sigillum.audit.Events;
 import org.sigillum.csc.SadGrants;
 import org.sigillum.federation.LevelGate;
@@ -39,6 +42,10 @@ public class ConsentStepBean {
     private EntityManager em;
     @EJB
     private SigningFactorsBean signingFactors;
+    @EJB
+    private SigningCodesBean signingCodes;
+    @EJB
+    private AuditTrail audit;
     @EJB
     private ConsentTransactionsBean transactions;
     @EJB
@@ -82,7 +89,7 @@ public class ConsentStepBean {
             List<String> factors;
             try {
                 // before this transaction touches the database: no connection is held while the PIN is hashed (G2)
-                factors = signingFactors.verify(transaction.userId(), pin, otp, new AuditEvent(
+                factors = signingFactors.verify(transaction.userId(), pin, otp, codeBinding(transaction), new AuditEvent(
                         Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, transaction.userId(), transaction.userId(),
                         AuthorizationOutcomesBean.credentialId(pending),
                         Map.of("reason", SigningFactorsBean.WRONG_AUTHENTICATION, "via", "consent"))
@@ -122,13 +129,73 @@ public class ConsentStepBean {
                 credential.numSignatures(), credential.hashAlgorithmOid(), credential.hashes(), maxSignatures);
     }
 
+    /** The consent page of a signed-in transaction as it stands (again, in another language). */
+    public AuthorizationStep current(AuthorizationTransaction transaction) throws ServiceException {
+        if (transaction.userId() == null) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "this sign-in has expired; start again from the application");
+        }
+        return page(transaction, null);
+    }
+
+    /**
+     * Sends the signed-in user a code by e-mail or SMS, bound to this transaction's credential and hashes, and shows
+     * the consent page again saying so (or why not).
+     */
+    public AuthorizationStep sendCode(AuthorizationTransaction transaction) throws ServiceException {
+        PendingAuthorization pending = transaction.pending();
+        if (transaction.userId() == null) {
+            throw new ServiceException(ErrorCode.ACCESS_DENIED, "log in first");
+        }
+        if (pending.credential() == null) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "no signature is being approved");
+        }
+        String channel;
+        try {
+            channel = signingCodes.send(transaction.userId(), null, codeBinding(transaction));
+        } catch (ServiceException e) {
+            audit.recordRefusal(new AuditEvent(Events.OTP_SEND_REFUSED, AuditEvent.Outcome.REFUSED, transaction.userId(),
+                    transaction.userId(), AuthorizationOutcomesBean.credentialId(pending),
+                    Map.of("reason", e.getMessage(), "via", "consent")).forClient(pending.clientId()));
+            return page(transaction, e.code() == ErrorCode.TOO_MANY_REQUESTS
+                    ? "Too many codes were sent to you. Wait a few minutes and try again." : e.getMessage(), null);
+        }
+        if (channel == null) {
+            return page(transaction, null);
+        }
+        audit.record(new AuditEvent(Events.OTP_SENT, AuditEvent.Outcome.SUCCESS, transaction.userId(),
+                transaction.userId(), AuthorizationOutcomesBean.credentialId(pending),
+                Map.of("channel", channel, "via", "consent")).forClient(pending.clientId()));
+        return page(transaction, null, SigningFactorsBean.EMAIL_OTP.equals(channel)
+                ? "A code was sent to your e-mail address." : "A code was sent to your phone by SMS.");
+    }
+
+    /**
+     * The transaction a code sent from the consent page is bound to: this credential, client and SAD request, computed
+     * from the pending request alone, so that the consent step's transaction has not touched the database before
+     * the PIN is verified (G2).
+     */
+    private static CodeBinding codeBinding(AuthorizationTransaction transaction) throws ServiceException {
+        CredentialRequest credential = transaction.pending().credential();
+        List<String> hashes = credential.hashes() == null || credential.hashes().isEmpty() ? List.of()
+                : SadGrants.canonicalHashes(credential.hashAlgorithmOid(), credential.hashes(), Integer.MAX_VALUE);
+        return CodeBinding.request(credential.credentialId(), CodeBinding.caller(transaction.pending().clientId(),
+                transaction.userId()), credential.numSignatures() == null ? 0 : credential.numSignatures(),
+                credential.hashAlgorithmOid(), hashes);
+    }
+
     private AuthorizationStep page(AuthorizationTransaction transaction, String error) {
+        return page(transaction, error, null);
+    }
+
+    private AuthorizationStep page(AuthorizationTransaction transaction, String error, String notice) {
         CredentialRequest credential = transaction.pending().credential();
         if (credential == null) {
-            return ConsentPages.consent(transaction, null, false, error);
+            return ConsentPages.consent(transaction, null, false, error, List.of(), notice);
         }
         CredentialEntity entity = em.find(CredentialEntity.class, credential.credentialId());
         return ConsentPages.consent(transaction, ConsentPages.describeKey(entity.keyAlgorithm(), entity.curve(),
-                entity.keyLength(), entity.id()), signingFactors.otpRequired(transaction.userId()), error);
+                entity.keyLength(), entity.id()), signingFactors.otpRequired(transaction.userId()), error,
+                signingFactors.secondFactors(transaction.userId()).stream()
+                        .filter(f -> !f.equals(SigningFactorsBean.OTP)).toList(), notice);
     }
 }

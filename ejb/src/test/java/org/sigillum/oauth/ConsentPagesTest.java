@@ -27,7 +27,7 @@ class ConsentPagesTest {
 
     @Test
     void serviceConsentAsksForNoPinAndNamesNoCredential() {
-        AuthorizationStep.Consent consent = ConsentPages.consent(signedIn(null, "service"), null, true, null);
+        AuthorizationStep.Consent consent = ConsentPages.consent(signedIn(null, "service"), null, true, null, List.of(), null);
         assertEquals("alice", consent.userName());
         assertEquals("service", consent.scope());
         assertNull(consent.credential());
@@ -43,7 +43,7 @@ class ConsentPagesTest {
                 List.of(new DocumentPreview(DocumentPreview.Kind.IMAGE, new byte[] {1}, null, 1234),
                         new DocumentPreview(DocumentPreview.Kind.TEXT, null, "<a/>", 4)));
         AuthorizationStep.Consent consent = ConsentPages.consent(signedIn(credential, "credential"),
-                ConsentPages.describeKey("EC", "P-256", 256, "c1"), true, "try again");
+                ConsentPages.describeKey("EC", "P-256", 256, "c1"), true, "try again", List.of("EMAIL_OTP"), "sent");
         assertEquals("EC P-256 (c1)", consent.credential());
         assertEquals(3, consent.numSignatures());
         assertEquals("quarterly report", consent.description());

@@ -52,6 +52,13 @@ final class CscClient {
                 authorizeRequest(credentialId, hashes, hashAlgorithmOid, pin)));
     }
 
+    /** credentials/authorize with a PIN and a one-time code under the auth object ID {@code codeId}. */
+    Sigillum.Reply authorizeWith(String credentialId, List<byte[]> hashes, String pin, String codeId, String code) {
+        ObjectNode body = authorizeRequest(credentialId, hashes, SHA256, pin);
+        body.withArray("authData").addObject().put("id", codeId).put("value", code);
+        return Sigillum.whenNotBusy(() -> call("credentials/authorize", body));
+    }
+
     /** credentials/authorize with the signer's PIN, sent to the server at {@code baseUrl} (one node, or the balancer). */
     Sigillum.Reply authorizeAt(String baseUrl, String credentialId, List<byte[]> hashes, String hashAlgorithmOid) {
         return Sigillum.whenNotBusy(() -> Sigillum.postTo(baseUrl, "/csc/v2/credentials/authorize", "application/json",

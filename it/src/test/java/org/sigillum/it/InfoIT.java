@@ -25,9 +25,9 @@ class InfoIT {
         assertEquals(List.of("basic", "oauth2code"), texts(info.get("authType")),
                 "auth/login with HTTP Basic is on by default, beside the OAuth 2.0 authorization code flow");
         assertEquals(List.of("info", "auth/login", "auth/revoke", "credentials/list", "credentials/info",
-                "credentials/authorize", "credentials/extendTransaction", "signatures/signHash", "signatures/timestamp",
-                "signatures/signDoc", "signatures/signPolling", "oauth2/authorize", "oauth2/token", "oauth2/revoke",
-                "oauth2/pushed_authorize"), texts(info.get("methods")),
+                "credentials/authorize", "credentials/extendTransaction", "credentials/getChallenge", "signatures/signHash",
+                "signatures/timestamp", "signatures/signDoc", "signatures/signPolling", "oauth2/authorize", "oauth2/token",
+                "oauth2/revoke", "oauth2/pushed_authorize"), texts(info.get("methods")),
                 "only implemented methods are listed");
         String base = Sigillum.env("SIGILLUM_IT_URL");
         assertFalse(info.has("oauth2"), "oauth2 and oauth2Issuer exclude each other (CSC v2 11.1): " + info);

@@ -120,6 +120,12 @@ final class Sigillum {
         return post(path, "application/json", write(body), operatorToken());
     }
 
+    static Reply operatorPut(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + operatorToken()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))).build());
+    }
+
     static Reply get(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60)).GET();
         if (bearer != null) {

@@ -57,6 +57,7 @@ class MigrationsOnH2Test {
         expected.putAll(Map.of("totp_blob", true, "totp_tag", true, "totp_wrapping_label", true, "totp_last_step", false));
         expected.putAll(Map.of("login_reserved", false, "login_reserved_at", true, "pin_reserved", false,
                 "pin_reserved_at", true));
+        expected.putAll(Map.of("otp_email", true, "otp_phone", true));
         assertEquals(expected, columns("sig_user"));
     }
 
@@ -68,6 +69,9 @@ class MigrationsOnH2Test {
         assertTrue(columns("bearer_token").containsKey("family_id"));
         assertEquals(false, columns("oauth_client").get("secret_hash") == null);
         assertTrue(columns("ca_key").containsKey("wrapped_private_key"));
+        assertTrue(columns("sig_otp_challenge").containsKey("request_binding"));
+        assertTrue(columns("sig_device").containsKey("public_jwk"));
+        assertTrue(columns("sig_device_approval").containsKey("content"));
     }
 
     @Test

@@ -19,6 +19,8 @@ public enum ErrorCode {
     NOT_FOUND("not_found", 404),
     CONFLICT("conflict", 409),
     PAYLOAD_TOO_LARGE("payload_too_large", 413),
+    /** A message (e-mail, SMS) refused by the per-recipient or per-caller rate limit (checklist G4). */
+    TOO_MANY_REQUESTS("too_many_requests", 429),
     SERVER_ERROR("server_error", 500),
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);
 

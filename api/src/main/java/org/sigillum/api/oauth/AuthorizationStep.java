@@ -20,14 +20,23 @@ public sealed interface AuthorizationStep {
 
     /**
      * What the user is asked to approve: the scope, and for a credential authorization the credential, the
-     * number of signatures and each document's label and digest.
+     * number of signatures and each document's label and digest. {@code codeChannels} are the ways a code can be sent
+     * to the user from this page (EMAIL_OTP, SMS_OTP), {@code notice} says that one was sent.
      */
     record Consent(Form form, String userName, String scope, String credential, int numSignatures, String description,
-                   List<Document> documents, boolean pinRequired, boolean otpRequired, String error)
+                   List<Document> documents, boolean pinRequired, boolean otpRequired, String error,
+                   List<String> codeChannels, String notice)
             implements AuthorizationStep {
 
         public Consent {
             documents = List.copyOf(documents);
+            codeChannels = codeChannels == null ? List.of() : List.copyOf(codeChannels);
+        }
+
+        public Consent(Form form, String userName, String scope, String credential, int numSignatures, String description,
+                       List<Document> documents, boolean pinRequired, boolean otpRequired, String error) {
+            this(form, userName, scope, credential, numSignatures, description, documents, pinRequired, otpRequired, error,
+                    List.of(), null);
         }
     }
 

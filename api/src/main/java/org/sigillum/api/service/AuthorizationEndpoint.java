@@ -24,6 +24,15 @@ public interface AuthorizationEndpoint {
     AuthorizationStep consent(String transactionId, String csrf, boolean approved, String pin, String otp)
             throws ServiceException;
 
+    /** The consent step of a signed-in transaction as it stands (the consent page again, in another language). */
+    AuthorizationStep current(String transactionId) throws ServiceException;
+
+    /**
+     * Sends the signed-in user a code by e-mail or SMS for this transaction's credential and hashes, and shows the
+     * consent page again, saying so (or why not: too_many_requests).
+     */
+    AuthorizationStep sendCode(String transactionId, String csrf) throws ServiceException;
+
     /** The PNG preview of document {@code index} of a signed-in transaction, for its consent page. */
     byte[] preview(String transactionId, int index) throws ServiceException;
 }

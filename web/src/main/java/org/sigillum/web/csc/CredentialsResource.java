@@ -27,8 +27,11 @@ import org.sigillum.api.csc.SignHashRequest;
 import org.sigillum.api.csc.SignHashResponse;
 import org.sigillum.api.csc.SignPollingRequest;
 import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.csc.SendOtpRequest;
+import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AsyncSigning;
+import org.sigillum.api.service.CscSigningCodes;
 import org.sigillum.api.service.CscCredentials;
 import org.sigillum.api.service.DocumentSigning;
 import org.sigillum.web.SharedJsonb;
@@ -49,6 +52,7 @@ public class CredentialsResource {
     private DocumentSigning documents;
     @EJB
     private AsyncSigning async;
+    private CscSigningCodes codes;
 
     @POST
     @Path("credentials/list")
@@ -82,6 +86,23 @@ public class CredentialsResource {
     public AuthorizeResponse extendTransaction(@Context SecurityContext security, ExtendTransactionRequest request)
             throws ServiceException {
         return credentials.extendTransaction(BearerFilter.principal(security), request);
+    }
+
+    @POST
+    @Path("credentials/getChallenge")
+    @Operation(summary = "CSC credentials/getChallenge: send the e-mail or SMS code (authObjectID EMAIL_OTP or SMS_OTP) for "
+            + "this credential and, when given, exactly these hashes (204 once sent); or ask the user's device to approve "
+            + "these hashes (authObjectID DEVICE; 200 with the challenge)")
+    public Response getChallenge(@Context SecurityContext security, SendOtpRequest request) throws ServiceException {
+        if (request != null && "DEVICE".equals(request.authObjectID())) {
+            // the approval's ID: authorize presents it as authData DEVICE once the device approved
+            return Response.ok(java.util.Map.of("challenge", codes.requestApproval(BearerFilter.principal(security), request)))
+                    .build();
+        }
+        if (!codes.send(BearerFilter.principal(security), request)) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "this credential's code comes from an authenticator app");
+        }
+        return Response.noContent().build();
     }
 
     @POST

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,6 +19,7 @@ import org.sigillum.api.oauth.AuthorizationStep;
 import org.sigillum.api.service.FederatedLogins;
 import org.sigillum.api.service.OidcSignIn;
 import org.sigillum.web.oauth.AuthorizeResource;
+import org.sigillum.web.oauth.ConsentPage;
 import org.sigillum.web.oauth.Pages;
 
 /**
@@ -50,21 +52,22 @@ public class FederationResource {
     @GET
     @Path("oidc")
     @Operation(hidden = true)
-    public Response oidcCallback(@CookieParam(AuthorizeResource.COOKIE) String transaction, @Context UriInfo uri) {
+    public Response oidcCallback(@CookieParam(AuthorizeResource.COOKIE) String transaction, @Context UriInfo uri,
+                                 @Context HttpHeaders headers) {
         try {
-            return respond(oidc.callback(transaction, uri.getQueryParameters()));
+            return respond(oidc.callback(transaction, uri.getQueryParameters()), headers);
         } catch (ServiceException e) {
             return Pages.error(e.code().httpStatus(), e.getMessage());
         }
     }
 
     /** The consent page, or a redirect: to the client with an error, or back to the provider for a step-up. */
-    static Response respond(AuthorizationStep step) {
+    static Response respond(AuthorizationStep step, HttpHeaders headers) {
         if (step instanceof AuthorizationStep.Redirect redirect) {
             return Response.seeOther(redirect.location()).header("Cache-Control", "no-store").build();
         }
         if (step instanceof AuthorizationStep.Consent consent) {
-            return Pages.consent(consent);
+            return ConsentPage.render(consent, headers);
         }
         return Pages.error(400, "This sign-in cannot go on; start again from the application.");
     }

@@ -12,11 +12,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.oauth.AuthorizationStep;
@@ -48,6 +52,8 @@ public class AuthorizeResource {
     private IdentityProviders providers;
     @Inject
     private PublicUrls urls;
+    @Context
+    private HttpHeaders headers;
 
     @GET
     @Operation(summary = "OAuth 2.0 authorization endpoint (CSC v2 oauth2/authorize): login and consent pages")
@@ -95,7 +101,26 @@ public class AuthorizeResource {
                             @FormParam("decision") String decision, @FormParam("pin") String pin,
                             @FormParam("otp") String otp) {
         try {
+            if ("send-code".equals(decision)) {
+                return respond(endpoint.sendCode(transaction, csrf));
+            }
             return respond(endpoint.consent(transaction, csrf, "approve".equals(decision), pin, otp));
+        } catch (ServiceException e) {
+            return Pages.error(400, e.getMessage());
+        }
+    }
+
+    /** The language switcher: the consent page of the signed-in transaction again, in the language chosen. */
+    @GET
+    @Path("consent")
+    @Operation(hidden = true)
+    public Response consentIn(@CookieParam(COOKIE) String transaction, @QueryParam("lang") String lang) {
+        try {
+            Locale locale = ConsentPage.choose(lang, headers.getAcceptableLanguages());
+            return Response.fromResponse(respond(endpoint.current(transaction), locale))
+                    .cookie(new NewCookie.Builder(ConsentPage.LANGUAGE_COOKIE).value(locale.getLanguage()).path(BASE)
+                            .maxAge(COOKIE_SECONDS).httpOnly(true).secure(urls.secure())
+                            .sameSite(NewCookie.SameSite.LAX).build()).build();
         } catch (ServiceException e) {
             return Pages.error(400, e.getMessage());
         }
@@ -115,6 +140,11 @@ public class AuthorizeResource {
     }
 
     private Response respond(AuthorizationStep step) {
+        return respond(step, null);
+    }
+
+    /** The next page; the consent page in {@code locale}, or when null in the reader's language. */
+    private Response respond(AuthorizationStep step, Locale locale) {
         if (step instanceof AuthorizationStep.Redirect redirect) {
             return Response.seeOther(redirect.location()).cookie(cookie("", 0)).header("Cache-Control", "no-store")
                     .build();
@@ -123,7 +153,8 @@ public class AuthorizeResource {
             return withCookie(Pages.login(login, providers.enabled()), login.form());
         }
         AuthorizationStep.Consent consent = (AuthorizationStep.Consent) step;
-        return withCookie(Pages.consent(consent), consent.form());
+        return withCookie(locale == null ? ConsentPage.render(consent, headers) : ConsentPage.render(consent, locale),
+                consent.form());
     }
 
     private Response withCookie(Response page, AuthorizationStep.Form form) {

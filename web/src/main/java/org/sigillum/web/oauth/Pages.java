@@ -11,7 +11,7 @@ import org.sigillum.api.federation.EnabledProvider;
 import org.sigillum.api.oauth.AuthorizationStep;
 
 /**
- * The login, consent and error pages of the authorization-code flow. Every value is HTML-escaped, with its bidi
+ * The login and error pages (the consent page is ConsentPage's) of the authorization-code flow. Every value is HTML-escaped, with its bidi
  * controls shown rather than obeyed (a label cannot reorder itself to look like another); the pages
  * run no script, cannot be framed and are not cached.
  */
@@ -51,60 +51,6 @@ public final class Pages {
         return page(200, "Sign in", body);
     }
 
-    public static Response consent(AuthorizationStep.Consent step) {
-        StringBuilder body = new StringBuilder();
-        String client = escape(step.form().clientName());
-        if (step.credential() == null) {
-            body.append("<h1>Allow access</h1><p>Signed in as <b>").append(escape(step.userName())).append("</b>.</p><p>")
-                    .append(client).append(" asks to see your signing credentials and to request signatures. ")
-                    .append("Each signature will still need your approval.</p>");
-        } else {
-            body.append("<h1>Approve signing</h1><p>Signed in as <b>").append(escape(step.userName())).append("</b>.</p><p>")
-                    .append(client).append(" asks you to sign <b>").append(step.numSignatures())
-                    .append(step.numSignatures() == 1 ? " document" : " documents").append("</b> with your key ")
-                    .append(escape(step.credential())).append(".</p>");
-            if (step.description() != null) {
-                body.append("<p>").append(escape(step.description())).append("</p>");
-            }
-            if (!step.documents().isEmpty()) {
-                body.append("<table><tr><th>Document</th><th>Digest (base64)</th></tr>");
-                for (AuthorizationStep.Document document : step.documents()) {
-                    body.append("<tr><td>").append(escape(document.label().isEmpty() ? "(no label)" : document.label()));
-                    if (document.size() >= 0) {
-                        body.append("<br><span class=\"muted\">").append(document.size()).append(" bytes</span>");
-                    }
-                    body.append("</td><td><code>").append(escape(document.digest())).append("</code></td></tr>");
-                }
-                body.append("</table>");
-                for (int i = 0; i < step.documents().size(); i++) {
-                    AuthorizationStep.Document document = step.documents().get(i);
-                    if ("image".equals(document.preview())) {
-                        body.append("<p><img class=\"preview\" src=\"").append(AuthorizeResource.PREVIEW_PATH).append('/')
-                                .append(i).append("\" alt=\"first page of ").append(escape(document.label())).append("\"></p>");
-                    } else if ("text".equals(document.preview())) {
-                        body.append("<pre class=\"preview\">").append(escape(document.text())).append("</pre>");
-                    }
-                }
-            }
-        }
-        error(body, step.error());
-        body.append("<form method=\"post\" action=\"").append(AuthorizeResource.CONSENT_PATH).append("\">");
-        csrf(body, step.form());
-        if (step.pinRequired()) {
-            body.append("<label for=\"pin\">Signing PIN</label>")
-                    .append("<input type=\"password\" id=\"pin\" name=\"pin\" inputmode=\"numeric\" autocomplete=\"off\">");
-        }
-        if (step.otpRequired()) {
-            body.append("<label for=\"otp\">One-time code from your authenticator app</label>")
-                    .append("<input type=\"text\" id=\"otp\" name=\"otp\" inputmode=\"numeric\" ")
-                    .append("autocomplete=\"one-time-code\" maxlength=\"6\">");
-        }
-        body.append("<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button> ")
-                .append("<button type=\"submit\" class=\"secondary\" name=\"decision\" value=\"deny\">Decline</button>")
-                .append("</form>");
-        return page(200, step.credential() == null ? "Allow access" : "Approve signing", body);
-    }
-
     public static Response error(int status, String message) {
         StringBuilder body = new StringBuilder("<h1>This request cannot go on</h1>");
         error(body, message);
@@ -112,18 +58,23 @@ public final class Pages {
         return page(status, "Error", body);
     }
 
-    private static void csrf(StringBuilder body, AuthorizationStep.Form form) {
+    static void csrf(StringBuilder body, AuthorizationStep.Form form) {
         body.append("<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(form.csrf())).append("\">");
     }
 
-    private static void error(StringBuilder body, String error) {
+    static void error(StringBuilder body, String error) {
         if (error != null) {
             body.append("<p class=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
         }
     }
 
     private static Response page(int status, String title, StringBuilder body) {
-        String html = LAYOUT.replace("{{title}}", escape(title)).replace("{{body}}", body);
+        return page(status, title, body, "en");
+    }
+
+    /** A page in language {@code lang} (a BCP 47 tag the page's texts are in). */
+    static Response page(int status, String title, StringBuilder body, String lang) {
+        String html = LAYOUT.replace("{{lang}}", escape(lang)).replace("{{title}}", escape(title)).replace("{{body}}", body);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache")
                 .header("Content-Security-Policy", SECURITY_POLICY).header("X-Frame-Options", "DENY")

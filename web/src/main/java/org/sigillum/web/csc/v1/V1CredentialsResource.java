@@ -21,6 +21,8 @@ import org.sigillum.api.csc.CredentialsListRequest;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.CscCredentials;
+import org.sigillum.api.service.CscSigningCodes;
+import org.sigillum.api.csc.SendOtpRequest;
 import org.sigillum.web.security.BearerFilter;
 import org.sigillum.web.security.BearerHeader;
 import org.sigillum.web.security.CscAuthenticated;
@@ -34,6 +36,8 @@ public class V1CredentialsResource {
 
     @EJB
     private CscCredentials credentials;
+    @EJB
+    private CscSigningCodes codes;
 
     @POST
     @Path("list")
@@ -82,22 +86,17 @@ public class V1CredentialsResource {
     }
 
     /**
-     * v1 sendOTP asks the service to deliver an online OTP. The only OTP here is the user's TOTP authenticator,
-     * which computes the code itself: for a credential that needs it there is nothing to send (204), for one
-     * that does not the call is a mistake (400).
+     * v1 sendOTP asks the service to deliver an online OTP: by e-mail or SMS where the user receives codes that way
+     * (204 once sent); for a user whose code comes from a TOTP app there is nothing to send (204); for a credential
+     * authorized by the PIN alone the call is a mistake (400).
      */
     @POST
     @Path("sendOTP")
-    @Operation(summary = "CSC v1 credentials/sendOTP: 204 when the credential's OTP is ready on the user's authenticator")
-    public Response sendOtp(@Context SecurityContext security, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                            V1Messages.SendOtpRequest request) throws ServiceException {
+    @Operation(summary = "CSC v1 credentials/sendOTP: sends the credential's code by e-mail or SMS (204)")
+    public Response sendOtp(@Context SecurityContext security, V1Messages.SendOtpRequest request) throws ServiceException {
         V1Translation.requireBody(request);
-        TokenPrincipal caller = BearerFilter.principal(security);
-        CredentialInfo v2 = credentials.info(caller, BearerHeader.token(authorization),
-                new CredentialInfoRequest(request.credentialID(), "none", false, true, null, request.clientData()));
-        if (!V1Translation.needsOtp(v2)) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "this credential is authorized without an OTP");
-        }
+        codes.send(BearerFilter.principal(security), new SendOtpRequest(request.credentialID(), null, null, null, null,
+                request.clientData()));
         return Response.noContent().build();
     }
 }

@@ -53,6 +53,10 @@ final class V1Translation {
                     // a TOTP authenticator computes the code itself: an offline generator in v1's terms
                     otp = new V1Messages.Otp("true", "offline", object.id(), object.generator(), object.format(),
                             object.label(), object.description());
+                } else if (otp == null && "PasswordOOB".equals(object.type())) {
+                    // a code sent by e-mail or SMS on credentials/sendOTP: online, v1's one OTP field carries it
+                    otp = new V1Messages.Otp("true", "online", object.id(), object.id().equals("SMS_OTP") ? "sms" : "email",
+                            object.format(), object.label(), object.description());
                 }
             }
         }
@@ -60,9 +64,6 @@ final class V1Translation {
                 v2.auth() == null ? "explicit" : v2.auth().mode(), v2.scal(), pin, otp, v2.multisign(), v2.lang());
     }
 
-    static boolean needsOtp(CredentialInfo v2) {
-        return v2.auth() != null && v2.auth().objects().stream().anyMatch(o -> OTP.equals(o.id()));
-    }
 
     static AuthorizeRequest authorize(V1Messages.AuthorizeRequest v1) {
         List<AuthorizeRequest.AuthData> factors = new java.util.ArrayList<>();
