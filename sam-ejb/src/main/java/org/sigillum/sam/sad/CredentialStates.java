@@ -8,12 +8,21 @@ import java.sql.SQLException;
 /**
  * The credential's state as the database has it at the moment of signing, read by the SAM itself so that no path
  * and no SAD issued earlier outlives a revocation on any node (A11): the database every node shares is the one
- * place a revocation is certain to be seen. It is read after the SAD is spent and just before the HSM call; a
- * revocation that commits later is ordered after this signature.
+ * place a revocation is certain to be seen. It is read after the SAD is spent and just before the HSM call, with a
+ * shared lock on the credential's row that the signing transaction keeps until it commits with the signature's audit
+ * record. A revocation or deletion locks the row for update first, so it waits for the signatures in flight: none is
+ * made or recorded after the revocation, and every one is recorded before it. Signatures of one credential share
+ * the lock and do not wait for each other.
  */
 final class CredentialStates {
 
-    private static final String STATUS = "SELECT status FROM credential WHERE id = ?";
+    /** PostgreSQL: a shared row lock, held to the end of the transaction. */
+    private static final String STATUS_SHARED = "SELECT status FROM credential WHERE id = ? FOR SHARE";
+    /**
+     * H2 (the embedded quick start) has no FOR SHARE; FOR UPDATE orders revocations the same way, and serializes the
+     * signatures of one credential, which a single-node quick start can afford.
+     */
+    private static final String STATUS_EXCLUSIVE = "SELECT status FROM credential WHERE id = ? FOR UPDATE";
     private static final String ACTIVE = "ENABLED";
 
     private CredentialStates() {
@@ -26,9 +35,13 @@ final class CredentialStates {
         }
     }
 
-    /** The stored status, or null when the credential no longer exists. */
+    /**
+     * The stored status, or null when the credential no longer exists; the row stays locked against revocation and
+     * deletion until the caller's transaction ends.
+     */
     static String status(Connection connection, String credentialId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(STATUS)) {
+        boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        try (PreparedStatement select = connection.prepareStatement(postgres ? STATUS_SHARED : STATUS_EXCLUSIVE)) {
             select.setString(1, credentialId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getString(1) : null;

@@ -31,8 +31,9 @@ import org.sigillum.hsm.WrappedKey;
 /**
  * The SAM. Every signature follows one order: an HSM session is taken (or the call fails with the SAD untouched),
  * the SAD is checked against the caller and credential and only then spent, what it allows is checked, the
- * credential's state is read from the database, and the HSM signs. Runs in the caller's transaction, which should
- * hold only this and the audit record.
+ * credential's state is read from the database under a shared row lock, and the HSM signs. Runs in the caller's
+ * transaction, which should hold only this and the audit record: the lock lasts until it commits, so a revocation
+ * waits for the signatures in flight and is recorded after them (A11).
  */
 @Stateless
 public class SignatureActivationBean implements SignatureActivation {
