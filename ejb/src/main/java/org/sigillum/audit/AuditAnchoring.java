@@ -114,6 +114,7 @@ public class AuditAnchoring {
 
     /** Runs while the node stops: no EJB call, only JDBC and the HSM, which the deployment's components outlive. */
     @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void stop() {
         if (schedule != null) {
             schedule.cancel(false);
