@@ -156,6 +156,10 @@ public class ClientRegistryBean implements ClientRegistry {
         try {
             return verifiedClient(authentication);
         } catch (ServiceException e) {
+            if (e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE) {
+                // nothing was checked (no verification slot, or no HSM): no guess to record, as for PINs and passwords
+                throw e;
+            }
             String claimed = authentication == null ? "" : Events.claimed(authentication.getClientID().getValue());
             Map<String, String> details = new java.util.TreeMap<>();
             details.put("clientId", claimed);

@@ -8,9 +8,9 @@ import java.sql.SQLException;
 /**
  * The credential's state as the database has it at the moment of signing, read by the SAM itself so that no path
  * and no SAD issued earlier outlives a revocation on any node (A11): the database every node shares is the one
- * place a revocation is certain to be seen. It is read after the SAD is spent and just before the HSM call, with a
- * shared lock on the credential's row that the signing transaction keeps until it commits with the signature's audit
- * record. A revocation or deletion locks the row for update first, so it waits for the signatures in flight: none is
+ * place a revocation is certain to be seen. It is read with a shared lock on the credential's row, before the HSM
+ * session is taken, and the signing transaction keeps the lock until it commits with the signature's audit record,
+ * so the state read is the state at the moment of signing. A revocation or deletion locks the row for update first, so it waits for the signatures in flight: none is
  * made or recorded after the revocation, and every one is recorded before it. Signatures of one credential share
  * the lock and do not wait for each other.
  */
