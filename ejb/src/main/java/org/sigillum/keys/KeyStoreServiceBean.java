@@ -6,6 +6,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.sigillum.account.UserEntity;
 import org.sigillum.account.Users;
 import org.sigillum.api.admin.CreateCredentialRequest;
@@ -32,6 +35,7 @@ import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.KeyBinding;
 import org.sigillum.hsm.KeySpec;
+import org.sigillum.sam.sad.CredentialLocks;
 
 /**
  * Creates credentials: the key pair is generated in the HSM, and the row stores the public key and the private
@@ -48,6 +52,8 @@ public class KeyStoreServiceBean implements KeyStoreService {
     @Inject
     private RequestCaller caller;
 
+    @Resource(lookup = "java:jboss/datasources/SigillumDS")
+    private DataSource database;
     @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
     private HsmConnectionFactory hsm;
 
@@ -127,6 +133,14 @@ public class KeyStoreServiceBean implements KeyStoreService {
 
     @Override
     public void deleteCredential(String ownerId, String credentialId) throws ServiceException {
+        if (credentialId != null) {
+            // after every signature in flight, and before any that follows (A11)
+            try (Connection connection = database.getConnection()) {
+                CredentialLocks.exclusive(connection, credentialId);
+            } catch (SQLException e) {
+                throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the database is unavailable; retry later", e);
+            }
+        }
         CredentialEntity credential = credentialId == null ? null : em.find(CredentialEntity.class, credentialId);
         if (credential == null || !credential.ownerId().equals(ownerId)) {
             throw new ServiceException(ErrorCode.NOT_FOUND, "no such credential");

@@ -33,9 +33,8 @@ class SlowDocumentsIT {
     private static final String ECDSA_SHA256 = "1.2.840.10045.4.3.2";
     private static final String EC = "{\"keyAlgo\":\"EC\",\"curve\":\"P-256\"}";
     private static final String TRANSACTIONS = "/subsystem=transactions";
-    private static final int DOCUMENTS = 4;
-    private static final long PDF_BYTES = 60_000_000L;
-    private static final int TIMEOUT_SECONDS = 3;
+    private static final int DOCUMENTS = 3;
+    private static final long PDF_BYTES = 30_000_000L;
 
     @TempDir
     Path dir;
@@ -47,7 +46,7 @@ class SlowDocumentsIT {
         TestDocuments.largePdf(pdf, PDF_BYTES);
         byte[] digest = sha256(pdf);
         List<String> documentSads = new ArrayList<>();
-        for (int i = 0; i < DOCUMENTS; i++) {
+        for (int i = 0; i <= DOCUMENTS; i++) {
             documentSads.add(signer.client().sad(signer.credentialId(), List.of(digest), CscClient.SHA256));
         }
         CscClient victim = CscClient.newSigner();
@@ -74,31 +73,19 @@ class SlowDocumentsIT {
         Arrays.sort(baseline);
         long budget = 1000 + 2 * baseline[baseline.length / 2];
 
+        // the timeout goes below what one such document takes alone here, so that it means something on any machine
+        long alone = signDocument(signer, documentSads.remove(0), pdf);
+        int timeoutSeconds = (int) Math.max(1, Math.min(3, alone / 2000));
         java.util.regex.Matcher configured = java.util.regex.Pattern.compile("\"result\" => (\\d+)")
                 .matcher(ManagementCli.run(TRANSACTIONS + ":read-attribute(name=default-timeout)"));
         assertTrue(configured.find(), "the transaction timeout is readable");
         String restore = configured.group(1);
-        ManagementCli.run(TRANSACTIONS + ":write-attribute(name=default-timeout,value=" + TIMEOUT_SECONDS + ")");
+        ManagementCli.run(TRANSACTIONS + ":write-attribute(name=default-timeout,value=" + timeoutSeconds + ")");
         ExecutorService pool = Executors.newFixedThreadPool(DOCUMENTS);
         try {
-            List<Future<long[]>> documents = new ArrayList<>();
+            List<Future<Long>> documents = new ArrayList<>();
             for (String sad : documentSads) {
-                documents.add(pool.submit(() -> {
-                    ObjectNode options = Sigillum.object().put("credentialID", signer.credentialId()).put("SAD", sad)
-                            .put("signature_format", "P").put("conformance_level", "Ades-B-LT")
-                            .put("signAlgo", ECDSA_SHA256);
-                    long started = System.nanoTime();
-                    DocumentUpload.Answer answer = DocumentUpload.to(dir).bearer(signer.client().token)
-                            .file(pdf, "large.pdf").options(options).send();
-                    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                    try {
-                        assertEquals(200, answer.status(), Files.readString(answer.body(), StandardCharsets.ISO_8859_1));
-                        assertTrue(Files.size(answer.body()) > PDF_BYTES, "a signed PDF came back");
-                    } finally {
-                        Files.deleteIfExists(answer.body());
-                    }
-                    return new long[] {millis};
-                }));
+                documents.add(pool.submit(() -> signDocument(signer, sad, pdf)));
             }
             long worst = 0;
             int calls = 0;
@@ -107,21 +94,38 @@ class SlowDocumentsIT {
                 Thread.sleep(200);
             }
             long slowest = 0;
-            for (Future<long[]> document : documents) {
-                slowest = Math.max(slowest, document.get(300, TimeUnit.SECONDS)[0]);
+            for (Future<Long> document : documents) {
+                slowest = Math.max(slowest, document.get(300, TimeUnit.SECONDS));
             }
-            assertTrue(slowest > TIMEOUT_SECONDS * 1000L, "the documents must outlast the transaction timeout for the "
+            assertTrue(slowest > timeoutSeconds * 1000L, "the documents must outlast the transaction timeout for the "
                     + "test to mean anything: the slowest took " + slowest + " ms");
             assertTrue(calls >= 4, "other calls were made while the documents were signed: " + calls);
             assertTrue(worst <= budget, "signHash or credentials/list took " + worst + " ms while " + DOCUMENTS
                     + " documents were signed; budget " + budget + " ms");
             System.out.println("RESULT documents.slow: " + DOCUMENTS + " x " + PDF_BYTES / 1_000_000 + " MB B-LT, slowest "
-                    + slowest + " ms under a " + TIMEOUT_SECONDS + " s transaction timeout; other calls worst " + worst
-                    + " ms (" + calls + " calls)");
+                    + slowest + " ms under a " + timeoutSeconds + " s transaction timeout (one alone: " + alone
+                    + " ms); other calls worst " + worst + " ms (" + calls + " calls)");
         } finally {
             pool.shutdownNow();
             ManagementCli.run(TRANSACTIONS + ":write-attribute(name=default-timeout,value=" + restore + ")");
         }
+    }
+
+    /** Signs the PDF at AdES-B-LT through the Document Signature API; returns how long it took, in ms. */
+    private long signDocument(DocumentSigner signer, String sad, Path pdf) throws Exception {
+        ObjectNode options = Sigillum.object().put("credentialID", signer.credentialId()).put("SAD", sad)
+                .put("signature_format", "P").put("conformance_level", "Ades-B-LT").put("signAlgo", ECDSA_SHA256);
+        long started = System.nanoTime();
+        DocumentUpload.Answer answer = DocumentUpload.to(dir).bearer(signer.client().token).file(pdf, "large.pdf")
+                .options(options).send();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        try {
+            assertEquals(200, answer.status(), Files.readString(answer.body(), StandardCharsets.ISO_8859_1));
+            assertTrue(Files.size(answer.body()) > PDF_BYTES, "a signed PDF came back");
+        } finally {
+            Files.deleteIfExists(answer.body());
+        }
+        return millis;
     }
 
     private static byte[] sha256(Path file) throws Exception {

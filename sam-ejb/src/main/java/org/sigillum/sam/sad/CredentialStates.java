@@ -8,21 +8,13 @@ import java.sql.SQLException;
 /**
  * The credential's state as the database has it at the moment of signing, read by the SAM itself so that no path
  * and no SAD issued earlier outlives a revocation on any node (A11): the database every node shares is the one
- * place a revocation is certain to be seen. It is read with a shared lock on the credential's row, before the HSM
- * session is taken, and the signing transaction keeps the lock until it commits with the signature's audit record,
- * so the state read is the state at the moment of signing. A revocation or deletion locks the row for update first, so it waits for the signatures in flight: none is
- * made or recorded after the revocation, and every one is recorded before it. Signatures of one credential share
- * the lock and do not wait for each other.
+ * place a revocation is certain to be seen. It is read under the credential's shared lock ({@link CredentialLocks}),
+ * taken before the HSM session, which the signing transaction keeps until it commits with the signature's audit
+ * record; a revocation takes the lock alone, so the state read is the state at the moment of signing.
  */
 final class CredentialStates {
 
-    /** PostgreSQL: a shared row lock, held to the end of the transaction. */
-    private static final String STATUS_SHARED = "SELECT status FROM credential WHERE id = ? FOR SHARE";
-    /**
-     * H2 (the embedded quick start) has no FOR SHARE; FOR UPDATE orders revocations the same way, and serializes the
-     * signatures of one credential, which a single-node quick start can afford.
-     */
-    private static final String STATUS_EXCLUSIVE = "SELECT status FROM credential WHERE id = ? FOR UPDATE";
+    private static final String STATUS = "SELECT status FROM credential WHERE id = ?";
     private static final String ACTIVE = "ENABLED";
 
     private CredentialStates() {
@@ -36,12 +28,12 @@ final class CredentialStates {
     }
 
     /**
-     * The stored status, or null when the credential no longer exists; the row stays locked against revocation and
-     * deletion until the caller's transaction ends.
+     * The stored status, or null when the credential no longer exists; the credential stays locked against
+     * revocation and deletion until the caller's transaction ends.
      */
     static String status(Connection connection, String credentialId) throws SQLException {
-        boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        try (PreparedStatement select = connection.prepareStatement(postgres ? STATUS_SHARED : STATUS_EXCLUSIVE)) {
+        CredentialLocks.shared(connection, credentialId);
+        try (PreparedStatement select = connection.prepareStatement(STATUS)) {
             select.setString(1, credentialId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
