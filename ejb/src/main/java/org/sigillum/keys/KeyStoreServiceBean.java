@@ -6,8 +6,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.sigillum.account.UserEntity;
 import org.sigillum.account.Users;
 import org.sigillum.api.admin.CreateCredentialRequest;
@@ -26,6 +23,7 @@ import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.KeyStoreService;
+import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
 import org.sigillum.enrollment.CertificateRequest;
 import org.sigillum.enrollment.Enrollment;
@@ -35,7 +33,6 @@ import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.KeyBinding;
 import org.sigillum.hsm.KeySpec;
-import org.sigillum.sam.sad.CredentialLocks;
 
 /**
  * Creates credentials: the key pair is generated in the HSM, and the row stores the public key and the private
@@ -52,8 +49,8 @@ public class KeyStoreServiceBean implements KeyStoreService {
     @Inject
     private RequestCaller caller;
 
-    @Resource(lookup = "java:jboss/datasources/SigillumDS")
-    private DataSource database;
+    @EJB
+    private SignatureActivation sam;
     @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
     private HsmConnectionFactory hsm;
 
@@ -135,11 +132,7 @@ public class KeyStoreServiceBean implements KeyStoreService {
     public void deleteCredential(String ownerId, String credentialId) throws ServiceException {
         if (credentialId != null) {
             // after every signature in flight, and before any that follows (A11)
-            try (Connection connection = database.getConnection()) {
-                CredentialLocks.exclusive(connection, credentialId);
-            } catch (SQLException e) {
-                throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the database is unavailable; retry later", e);
-            }
+            sam.excludeSigning(credentialId);
         }
         CredentialEntity credential = credentialId == null ? null : em.find(CredentialEntity.class, credentialId);
         if (credential == null || !credential.ownerId().equals(ownerId)) {

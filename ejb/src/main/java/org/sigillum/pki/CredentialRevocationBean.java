@@ -1,19 +1,15 @@
 package org.sigillum.pki;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.sigillum.api.admin.RevocationView;
 import org.sigillum.api.admin.RevokeCredentialRequest;
 import org.sigillum.api.audit.AuditEvent;
@@ -22,11 +18,11 @@ import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.CredentialRevocation;
+import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
 import org.sigillum.enrollment.IssuedCertificateEntity;
 import org.sigillum.keys.CredentialEntity;
 import org.sigillum.keys.KeyEvictionsBean;
-import org.sigillum.sam.sad.CredentialLocks;
 
 /**
  * Revokes a credential: disabled for good, its certificate marked revoked in the register, and a new CRL
@@ -48,8 +44,8 @@ public class CredentialRevocationBean implements CredentialRevocation {
     private KeyEvictionsBean keyEvictions;
     @Inject
     private RequestCaller caller;
-    @Resource(lookup = "java:jboss/datasources/SigillumDS")
-    private DataSource database;
+    @EJB
+    private SignatureActivation sam;
 
     @Override
     public RevocationView revoke(String ownerId, String credentialId, RevokeCredentialRequest request)
@@ -57,7 +53,9 @@ public class CredentialRevocationBean implements CredentialRevocation {
         try {
             int reason = RevocationReasons.code(request == null ? null : request.reason());
             // after every signature in flight, and before any that follows (A11)
-            lockAgainstSigning(credentialId);
+            if (credentialId != null) {
+                sam.excludeSigning(credentialId);
+            }
             // locked, so that two concurrent revocations of one credential cannot both succeed
             CredentialEntity credential = credentialId == null ? null
                     : em.find(CredentialEntity.class, credentialId, LockModeType.PESSIMISTIC_WRITE);
@@ -90,18 +88,6 @@ public class CredentialRevocationBean implements CredentialRevocation {
                     Events.CREDENTIAL_REVOCATION_FAILED, e, caller.actor(), ownerId,
                     credentialId == null ? Map.of() : Map.of("credentialID", credentialId)));
             throw e;
-        }
-    }
-
-    /** The credential's lock, alone: held until this transaction commits with the revocation's audit record. */
-    private void lockAgainstSigning(String credentialId) throws ServiceException {
-        if (credentialId == null) {
-            return;
-        }
-        try (Connection connection = database.getConnection()) {
-            CredentialLocks.exclusive(connection, credentialId);
-        } catch (SQLException e) {
-            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the database is unavailable; retry later", e);
         }
     }
 

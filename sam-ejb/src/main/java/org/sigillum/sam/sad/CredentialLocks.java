@@ -17,7 +17,7 @@ import java.sql.SQLException;
  * it. H2 (the embedded quick start) has neither advisory locks nor {@code FOR SHARE}; there both sides lock the
  * credential's row for update, which also serializes one credential's signatures, as a quick start can afford.
  */
-public final class CredentialLocks {
+final class CredentialLocks {
 
     /** The first key of the advisory lock pair: this lock's class, so other advisory locks never meet it. */
     private static final int CREDENTIAL_CLASS = 0x53494731;
@@ -29,12 +29,12 @@ public final class CredentialLocks {
     }
 
     /** Taken by a signature of the credential, before it reads the credential's state. */
-    public static void shared(Connection connection, String credentialId) throws SQLException {
+    static void shared(Connection connection, String credentialId) throws SQLException {
         lock(connection, credentialId, POSTGRES_SHARED);
     }
 
     /** Taken by whatever ends the credential (revocation, deletion) before it changes the credential's row. */
-    public static void exclusive(Connection connection, String credentialId) throws SQLException {
+    static void exclusive(Connection connection, String credentialId) throws SQLException {
         lock(connection, credentialId, POSTGRES_EXCLUSIVE);
     }
 

@@ -3,6 +3,8 @@ package org.sigillum.sam.sad;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -80,6 +82,16 @@ public class SignatureActivationBean implements SignatureActivation {
     @Override
     public void withdraw(String sadDigest) {
         consumer.consume(sadDigest);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void excludeSigning(String credentialId) throws ServiceException {
+        try (Connection connection = database.getConnection()) {
+            CredentialLocks.exclusive(connection, credentialId);
+        } catch (SQLException e) {
+            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the database is unavailable; retry later", e);
+        }
     }
 
     @Override
