@@ -13,17 +13,21 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.TimeStampAuthority;
 
 /**
  * At start, seals the legacy chain (once, cluster-wide); shortly after, creates this node's chains and derives
- * their keys, off the deployment's path. Then anchors every chain head periodically, and tries once more at
- * shutdown (WildFly 39 refuses the EJB calls by then; docs/audit.md, known gap).
+ * their keys, off the deployment's path. Then anchors every chain head periodically, and once more at shutdown.
+ * WildFly 39 refuses EJB calls once shutdown has begun, so the last anchor is made by {@link ShutdownAnchor}, plain
+ * code over JDBC and the HSM that each periodic run prepares (docs/audit.md).
  */
 @Singleton
 @Startup
@@ -40,8 +44,12 @@ public class AuditAnchoring {
     private ChainLeases leases;
     @Inject
     private AuditKeys keys;
+    @EJB
+    private TimeStampAuthority tsa;
     @Resource
     private ManagedScheduledExecutorService scheduler;
+    @Resource(lookup = "java:jboss/datasources/SigillumDS")
+    private DataSource database;
     @Inject
     @ConfigProperty(name = "sigillum.audit.anchor-interval-seconds", defaultValue = "60")
     long intervalSeconds;
@@ -50,6 +58,8 @@ public class AuditAnchoring {
 
     /** Whether this node's chains were prepared; the first scheduled run does it, off the deployment's path. */
     private volatile boolean prepared;
+    /** What the shutdown anchor needs, refreshed by each periodic run (the TSA key may be renewed meanwhile). */
+    private volatile ShutdownAnchor shutdownAnchor;
 
     @PostConstruct
     void start() {
@@ -71,6 +81,11 @@ public class AuditAnchoring {
             prepared = prepare();
         }
         anchorQuietly();
+        try {
+            shutdownAnchor = new ShutdownAnchor(keys.anchorKey(), tsa.detachedResponder(), leases.node());
+        } catch (ServiceException | RuntimeException e) {
+            LOG.log(Level.WARNING, "audit: the shutdown anchor was not prepared now: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -97,12 +112,24 @@ public class AuditAnchoring {
         }
     }
 
+    /** Runs while the node stops: no EJB call, only JDBC and the HSM, which the deployment's components outlive. */
     @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void stop() {
         if (schedule != null) {
             schedule.cancel(false);
         }
-        anchorQuietly();
+        ShutdownAnchor anchor = shutdownAnchor;
+        if (anchor == null) {
+            LOG.warning("audit: no shutdown anchor (none was prepared); the last periodic anchor covers this node");
+            return;
+        }
+        try {
+            String made = anchor.anchor(database);
+            LOG.info(() -> "audit anchor at shutdown " + made);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "audit anchor at shutdown failed: " + e.getMessage(), e);
+        }
     }
 
     private void anchorQuietly() {

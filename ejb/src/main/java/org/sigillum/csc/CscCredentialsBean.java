@@ -178,13 +178,21 @@ public class CscCredentialsBean implements CscCredentials {
             List<byte[]> hashes = HashList.decode(request.hashes(), maxSignatures, scheme.digest().length());
             List<byte[]> signatures = sam.sign(caller, sad, credential.wrappedKey(), credential.keyCachePolicy(),
                     scheme, request.hashAlgorithmOID(), hashes);
-            audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
-                    Map.of("hashes", String.valueOf(hashes.size()), "signAlgo", request.signAlgo())).counting(hashes.size()));
+            try {
+                audit.record(new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId, credentialId,
+                        Map.of("hashes", String.valueOf(hashes.size()), "signAlgo", request.signAlgo()))
+                        .counting(hashes.size()));
+            } catch (RuntimeException e) {
+                // the HSM has signed and the SAD is spent: the transaction rolls back, and the failure is recorded on
+                // its own below, never left unaudited (issue 11 item 4)
+                throw new ServiceException(ErrorCode.SERVER_ERROR, "the signature was made but could not be recorded; "
+                        + "authorize again", e);
+            }
             return new SignHashResponse(signatures.stream().map(Base64.getEncoder()::encodeToString).toList());
         } catch (ServiceException e) {
-            audit.recordRefusal(new AuditEvent(Events.SIGNING_REFUSED, e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE
-                    ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED, userId, userId, credentialId,
-                    Map.of("reason", e.getMessage())));
+            boolean ours = e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE || e.code() == ErrorCode.SERVER_ERROR;
+            audit.recordRefusal(new AuditEvent(Events.SIGNING_REFUSED, ours ? AuditEvent.Outcome.FAILED
+                    : AuditEvent.Outcome.REFUSED, userId, userId, credentialId, Map.of("reason", e.getMessage())));
             throw e;
         }
     }

@@ -23,6 +23,7 @@ import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.KeyStoreService;
+import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
 import org.sigillum.enrollment.CertificateRequest;
 import org.sigillum.enrollment.Enrollment;
@@ -48,6 +49,8 @@ public class KeyStoreServiceBean implements KeyStoreService {
     @Inject
     private RequestCaller caller;
 
+    @EJB
+    private SignatureActivation sam;
     @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
     private HsmConnectionFactory hsm;
 
@@ -127,6 +130,10 @@ public class KeyStoreServiceBean implements KeyStoreService {
 
     @Override
     public void deleteCredential(String ownerId, String credentialId) throws ServiceException {
+        if (credentialId != null) {
+            // after every signature in flight, and before any that follows (A11)
+            sam.excludeSigning(credentialId);
+        }
         CredentialEntity credential = credentialId == null ? null : em.find(CredentialEntity.class, credentialId);
         if (credential == null || !credential.ownerId().equals(ownerId)) {
             throw new ServiceException(ErrorCode.NOT_FOUND, "no such credential");

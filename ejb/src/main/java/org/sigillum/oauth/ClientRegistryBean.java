@@ -18,6 +18,8 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,6 +43,7 @@ import org.sigillum.api.oauth.ClientRegistrationRequest;
 import org.sigillum.api.oauth.RegisteredClient;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.ClientRegistry;
+import org.sigillum.account.VerificationSlots;
 import org.sigillum.audit.Events;
 import org.sigillum.sam.auth.HsmPepper;
 import org.sigillum.sam.auth.SecretHasher;
@@ -76,6 +79,8 @@ public class ClientRegistryBean implements ClientRegistry {
     private HsmPepper pepper;
     @Inject
     private OAuthEndpoints endpoints;
+    @Inject
+    private VerificationSlots slots;
 
     @Override
     public RegisteredClient register(ClientRegistrationRequest request) throws ServiceException {
@@ -137,19 +142,24 @@ public class ClientRegistryBean implements ClientRegistry {
                 Map.of("deleted", clientId)));
     }
 
-    /** The registered, enabled client a request authenticates as, or {@code invalid_client}. */
-    public ClientEntity authenticate(ClientAuthentication authentication) throws ServiceException {
-        return authenticate(authentication, null);
-    }
-
     /**
-     * The same, at the named endpoint ({@code token}, {@code par}, {@code revoke}); a refusal is audited, so that
-     * an operator sees a client's credentials being guessed or an assertion replayed (checklist E1).
+     * The registered, enabled client a request authenticates as at the named endpoint ({@code token}, {@code par},
+     * {@code revoke}), or {@code invalid_client}; a refusal is audited, so that an operator sees a client's
+     * credentials being guessed or an assertion replayed (checklist E1). Runs outside the caller's transaction,
+     * like a password or PIN check: the client is read, its secret hashed in one of the {@link VerificationSlots}
+     * while no database connection is held, and a refusal written in a short transaction of its own, so that a flood
+     * of wrong secrets neither takes every core nor holds connections that other callers need (checklist G2). The
+     * caller must not have used the database in its transaction before; the client comes back detached.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ClientEntity authenticate(ClientAuthentication authentication, String endpoint) throws ServiceException {
         try {
             return verifiedClient(authentication);
         } catch (ServiceException e) {
+            if (e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE) {
+                // nothing was checked (no verification slot, or no HSM): no guess to record, as for PINs and passwords
+                throw e;
+            }
             String claimed = authentication == null ? "" : Events.claimed(authentication.getClientID().getValue());
             Map<String, String> details = new java.util.TreeMap<>();
             details.put("clientId", claimed);
@@ -172,7 +182,8 @@ public class ClientRegistryBean implements ClientRegistry {
             throw new ServiceException(ErrorCode.INVALID_CLIENT, REFUSED);
         }
         if (authentication instanceof PlainClientSecret plain) {
-            if (!SecretHasher.matches(plain.getClientSecret().getValue().toCharArray(), client.secretHash(), pepper)) {
+            String stored = client.secretHash();
+            if (!slots.verify(() -> SecretHasher.matches(plain.getClientSecret().getValue().toCharArray(), stored, pepper))) {
                 throw new ServiceException(ErrorCode.INVALID_CLIENT, REFUSED);
             }
             return client;
@@ -208,7 +219,8 @@ public class ClientRegistryBean implements ClientRegistry {
     }
 
     public boolean secretMatches(ClientEntity client, String secret) throws ServiceException {
-        return client.secretHash() != null && SecretHasher.matches(secret.toCharArray(), client.secretHash(), pepper);
+        String stored = client.secretHash();
+        return stored != null && slots.verify(() -> SecretHasher.matches(secret.toCharArray(), stored, pepper));
     }
 
     private ClientEntity existing(String clientId) throws ServiceException {

@@ -18,6 +18,7 @@ import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.CredentialRevocation;
+import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
 import org.sigillum.enrollment.IssuedCertificateEntity;
 import org.sigillum.keys.CredentialEntity;
@@ -43,12 +44,18 @@ public class CredentialRevocationBean implements CredentialRevocation {
     private KeyEvictionsBean keyEvictions;
     @Inject
     private RequestCaller caller;
+    @EJB
+    private SignatureActivation sam;
 
     @Override
     public RevocationView revoke(String ownerId, String credentialId, RevokeCredentialRequest request)
             throws ServiceException {
         try {
             int reason = RevocationReasons.code(request == null ? null : request.reason());
+            // after every signature in flight, and before any that follows (A11)
+            if (credentialId != null) {
+                sam.excludeSigning(credentialId);
+            }
             // locked, so that two concurrent revocations of one credential cannot both succeed
             CredentialEntity credential = credentialId == null ? null
                     : em.find(CredentialEntity.class, credentialId, LockModeType.PESSIMISTIC_WRITE);

@@ -10,7 +10,9 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Date;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.RuntimeOperatorException;
 import org.bouncycastle.tsp.TSPException;
@@ -46,14 +48,30 @@ public class TimeStampAuthorityBean implements TimeStampAuthority {
 
     @Override
     public byte[] respond(byte[] timeStampRequest) throws ServiceException {
+        return respond(timeStampRequest, ca.key(BuiltInCaBean.TSA), ca.key(BuiltInCaBean.ISSUING).certificate());
+    }
+
+    @Override
+    public UnaryOperator<byte[]> detachedResponder() throws ServiceException {
+        CaKey tsa = ca.key(BuiltInCaBean.TSA);
+        X509CertificateHolder issuing = ca.key(BuiltInCaBean.ISSUING).certificate();
+        return request -> {
+            try {
+                return respond(request, tsa, issuing);
+            } catch (ServiceException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        };
+    }
+
+    private byte[] respond(byte[] timeStampRequest, CaKey tsa, X509CertificateHolder issuing) throws ServiceException {
         try {
             TimeStampRequest request = TimeStampResponder.parse(timeStampRequest);
             if (request == null) {
                 return TimeStampResponder.rejection(PKIFailureInfo.badDataFormat, "the request is not a DER TimeStampReq");
             }
-            CaKey tsa = ca.key(BuiltInCaBean.TSA);
             return new TimeStampResponder(policyOid, accuracySeconds).respond(request, tsa.signer(), tsa.certificate(),
-                    List.of(ca.key(BuiltInCaBean.ISSUING).certificate()), new BigInteger(128, RANDOM).setBit(127), new Date());
+                    List.of(issuing), new BigInteger(128, RANDOM).setBit(127), new Date());
         } catch (RuntimeOperatorException e) {
             throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the TSA cannot sign now; retry later", e);
         } catch (TSPException | IOException | OperatorCreationException e) {

@@ -111,7 +111,7 @@ public class BearerTokensBean implements BearerTokens {
                 Map.of("method", method, "path", shown, "reason", reason)));
     }
 
-    /** CSC auth/revoke: only the user's own tokens; audited either way (the caller hears the same). */
+    /** The credential a live credential-scope access token authorizes, or null for any other token. */
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String credentialOf(String accessToken) {
@@ -123,6 +123,7 @@ public class BearerTokensBean implements BearerTokens {
         return token.credentialId();
     }
 
+    /** CSC auth/revoke: only the user's own tokens; audited either way (the caller hears the same). */
     @Override
     public void revoke(String userId, String value) {
         BearerTokenEntity token = value == null ? null : em.find(BearerTokenEntity.class, digest(value));

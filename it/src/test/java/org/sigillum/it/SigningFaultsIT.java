@@ -112,4 +112,58 @@ class SigningFaultsIT {
             assertEquals(200, retry.status(), "the SAD refused with 503 signs afterwards: " + retry.body());
         }
     }
+
+    /**
+     * Issue 11 item 4: a failure after the HSM signed leaves a FAILED record, never silence. The outside trigger is
+     * the database refusing the signature's own audit record (a trigger on audit_record for this test's credential
+     * only, as a full disk, a broken constraint or a DBA's rule would): the HSM has signed by then, the transaction
+     * rolls back, and the call must answer 500 in the API's format with a FAILED record written on its own, for
+     * signHash, signDoc and the Document Signature API alike.
+     */
+    @Test
+    void e1a9SigningThatFailsAfterTheHsmSignedIsAuditedAsFailed() throws Exception {
+        String credential = signer.credentialId();
+        String trigger = "it_refuse_signed_" + credential.replace("-", "");
+        try (java.sql.Connection db = Database.connect(); java.sql.Statement sql = db.createStatement()) {
+            sql.execute("CREATE OR REPLACE FUNCTION it_refuse_signed() RETURNS trigger AS $$ BEGIN "
+                    + "IF NEW.event = 'SIGNED' AND NEW.credential_id = TG_ARGV[0] THEN "
+                    + "RAISE EXCEPTION 'the signature record is refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+            sql.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON audit_record FOR EACH ROW "
+                    + "EXECUTE FUNCTION it_refuse_signed('" + credential + "')");
+        }
+        try {
+            long before = AuditLog.head();
+            byte[] hash = Signatures.sha256(Signatures.randomData());
+            String sad = signer.client().sad(credential, List.of(hash), CscClient.SHA256);
+            Sigillum.Reply signHash = signer.client().signHash(credential, sad, List.of(hash), CscClient.SHA256, ECDSA_SHA256);
+            ApiErrors.assertError(signHash, 500, "server_error");
+
+            byte[] xml = TestDocuments.xml("Failed after signing Ltd");
+            Sigillum.Reply signDoc = signer.signDoc(signer.sadFor(xml),
+                    DocumentSigner.document(xml, "X", "Enveloped", ECDSA_SHA256));
+            ApiErrors.assertError(signDoc, 500, "server_error");
+
+            byte[] data = Signatures.randomData();
+            DocumentUpload.Answer upload = upload(data, "data.bin", options(signer.sadFor(data), "ASiC-E"));
+            ApiErrors.assertError(upload.asReply(), 500, "server_error");
+
+            int failed = 0;
+            for (com.fasterxml.jackson.databind.JsonNode record : AuditLog.recordsAfter(before)) {
+                if (!credential.equals(record.path("credentialId").asText())) {
+                    continue;
+                }
+                assertFalse("SIGNED".equals(record.path("event").asText()), "no signature record: " + record);
+                if ("SIGNING_REFUSED".equals(record.path("event").asText())
+                        && "FAILED".equals(record.path("outcome").asText())) {
+                    failed++;
+                }
+            }
+            assertEquals(3, failed, "one FAILED record per call that failed after the HSM signed");
+        } finally {
+            try (java.sql.Connection db = Database.connect(); java.sql.Statement sql = db.createStatement()) {
+                sql.execute("DROP TRIGGER " + trigger + " ON audit_record");
+            }
+        }
+        AuditLog.assertIntact();
+    }
 }

@@ -30,6 +30,13 @@ public interface SignatureActivation {
     void withdraw(String sadDigest);
 
     /**
+     * Waits for the signatures of the credential in flight and keeps every later one out until the caller's
+     * transaction ends: a revocation or deletion calls it before it changes the credential, and is then ordered
+     * after every signature made and recorded (A11). Must run in the caller's transaction.
+     */
+    void excludeSigning(String credentialId) throws ServiceException;
+
+    /**
      * CSC extendTransaction: consumes a live SAD of this caller (user and client) and credential and issues a new
      * one for the same authorization (or, when {@code hashes} is given, for those of its hashes), with a fresh
      * lifetime, as long as the credential is enabled and the user's authentication is not older than the configured

@@ -3,6 +3,8 @@ package org.sigillum.sam.sad;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,10 +31,11 @@ import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.hsm.WrappedKey;
 
 /**
- * The SAM. Every signature follows one order: an HSM session is taken (or the call fails with the SAD untouched),
- * the SAD is checked against the caller and credential and only then spent, what it allows is checked, the
- * credential's state is read from the database, and the HSM signs. Runs in the caller's transaction, which should
- * hold only this and the audit record.
+ * The SAM. Every signature follows one order: the credential's row is locked shared and its state read from the
+ * database, an HSM session is taken (or the call fails with the SAD untouched), the SAD is checked against the
+ * caller and credential and only then spent, what it allows is checked, the credential must be enabled, and the HSM
+ * signs. Runs in the caller's transaction, which should hold only this and the audit record: the lock lasts until
+ * it commits, so a revocation waits for the signatures in flight and is recorded after them (A11).
  */
 @Stateless
 public class SignatureActivationBean implements SignatureActivation {
@@ -82,6 +85,16 @@ public class SignatureActivationBean implements SignatureActivation {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void excludeSigning(String credentialId) throws ServiceException {
+        try (Connection connection = database.getConnection()) {
+            CredentialLocks.exclusive(connection, credentialId);
+        } catch (SQLException e) {
+            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the database is unavailable; retry later", e);
+        }
+    }
+
+    @Override
     public IssuedSad extend(TokenPrincipal caller, String sad, String credentialId, String hashAlgorithmOid,
                             List<String> hashes) throws ServiceException {
         Instant now = Instant.now();
@@ -90,7 +103,7 @@ public class SignatureActivationBean implements SignatureActivation {
         if (hashAlgorithmOid != null && grant.hashAlgorithmOid() != null && !hashAlgorithmOid.equals(grant.hashAlgorithmOid())) {
             throw new SadRefusal(SadRules.Rule.HASH_ALGORITHM);
         }
-        requireActive(credentialId);
+        CredentialStates.requireActive(lockedStatus(credentialId));
         List<String> kept = grant.hashes();
         int numSignatures = grant.numSignatures();
         if (hashes != null && !hashes.isEmpty()) {
@@ -105,10 +118,11 @@ public class SignatureActivationBean implements SignatureActivation {
     @Override
     public List<byte[]> sign(TokenPrincipal caller, String sad, WrappedKey key, KeyCachePolicy cachePolicy,
                              SignatureScheme scheme, String hashAlgorithmOid, List<byte[]> hashes) throws ServiceException {
+        String status = lockedStatus(key.binding().credentialId());
         try (HsmConnection connection = session()) {
             SadRecord record = spending().spend(sad, caller, key.binding().credentialId(), Instant.now());
             SadRules.check(record, key.binding(), scheme, hashAlgorithmOid, hashes);
-            requireActive(record.grant().credentialId());
+            CredentialStates.requireActive(status);
             return unwrapAndSign(connection, key, cachePolicy, scheme, hashes);
         }
     }
@@ -121,10 +135,11 @@ public class SignatureActivationBean implements SignatureActivation {
         if (dataToSignDigests.size() != documentDigests.size() && dataToSignDigests.size() != 1) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "one signature per document, or one for all of them");
         }
+        String status = lockedStatus(key.binding().credentialId());
         try (HsmConnection connection = session()) {
             SadRecord record = spending().spend(sad, caller, key.binding().credentialId(), Instant.now());
             SadRules.check(record, key.binding(), scheme, null, documentDigests);
-            requireActive(record.grant().credentialId());
+            CredentialStates.requireActive(status);
             return unwrapAndSign(connection, key, cachePolicy, scheme, dataToSignDigests);
         }
     }
@@ -138,9 +153,15 @@ public class SignatureActivationBean implements SignatureActivation {
         }
     }
 
-    private void requireActive(String credentialId) throws ServiceException {
+    /**
+     * The credential's status, its row locked against revocation until this transaction ends. Taken before the HSM
+     * session: a revocation holds the row while it signs its CRL in the HSM, so a signer that held a session while
+     * it waited for the row would deadlock with it once the pool is taken. A status read here cannot change before
+     * the signature is made; it is judged after the SAD's checks, so that a wrong caller hears why it is wrong.
+     */
+    private String lockedStatus(String credentialId) throws ServiceException {
         try (Connection connection = database.getConnection()) {
-            CredentialStates.requireActive(CredentialStates.status(connection, credentialId));
+            return CredentialStates.status(connection, credentialId);
         } catch (SQLException e) {
             throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the database is unavailable; retry later", e);
         }
