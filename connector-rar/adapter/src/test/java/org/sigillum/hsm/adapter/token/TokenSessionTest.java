@@ -195,7 +195,7 @@ class TokenSessionTest {
 
     @Test
     void moreDigestsThanOneCallAllowsIsRefused() throws HsmException {
-        List<byte[]> digests = Collections.nCopies(TokenSession.MAX_DIGESTS_PER_CALL + 1, randomBytes(32));
+        List<byte[]> digests = Collections.nCopies(CallLimits.MAX_DIGESTS_PER_CALL + 1, randomBytes(32));
         try (TokenSession session = token.openSession()) {
             assertThrows(InvalidKeyRequestException.class, () -> session.unwrapAndSign(KEYS.get(P256).wrappedKey(),
                     new SignatureScheme.Ecdsa(DigestAlgorithm.SHA256), digests, KeyCachePolicy.NONE));
