@@ -1,115 +1,130 @@
 package org.sigillum.web.oauth;
 
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.sigillum.api.oauth.AuthorizationStep;
 
 /**
- * The login, consent and error pages of the authorization-code flow. Every value is HTML-escaped, with its bidi
- * controls shown rather than obeyed (a label cannot reorder itself to look like another); the pages
- * run no script, cannot be framed and are not cached.
+ * The login, consent and error pages of the authorization-code flow, rendered from the Mustache templates beside
+ * this class. Every value a template inserts is HTML-escaped by the template engine, with its bidi controls
+ * shown rather than obeyed (a label cannot reorder itself to look like another), so no page builds markup
+ * from data; the pages run no script, cannot be framed and are not cached.
  */
 final class Pages {
 
-    private static final String LAYOUT = layout();
+    private static final String TEMPLATES = "/org/sigillum/web/oauth/";
     private static final String SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final EscapingMustacheFactory TEMPLATE_FACTORY = new EscapingMustacheFactory();
+    private static final Mustache LOGIN = TEMPLATE_FACTORY.compile("login.mustache");
+    private static final Mustache CONSENT = TEMPLATE_FACTORY.compile("consent.mustache");
+    private static final Mustache ERROR = TEMPLATE_FACTORY.compile("error.mustache");
 
     private Pages() {
     }
 
+    /** Mustache's factory with our escaping in place of its own: the same characters, and bidi controls shown. */
+    private static final class EscapingMustacheFactory extends DefaultMustacheFactory {
+
+        EscapingMustacheFactory() {
+            // from this class's own loader: in the EAR the engine sits in lib/, which cannot see the WAR's resources
+            super(name -> {
+                InputStream in = Pages.class.getResourceAsStream(TEMPLATES + name);
+                return in == null ? null : new InputStreamReader(in, StandardCharsets.UTF_8);
+            });
+        }
+
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(escape(value));
+            } catch (IOException e) {
+                throw new MustacheException("cannot write a page", e);
+            }
+        }
+    }
+
     static Response login(AuthorizationStep.Login step) {
-        StringBuilder body = new StringBuilder();
-        body.append("<h1>Sign in</h1><p class=\"muted\">").append(escape(step.form().clientName()))
-                .append(" asks to act for you at this signing service.</p>");
-        error(body, step.error());
-        body.append("<form method=\"post\" action=\"").append(AuthorizeResource.LOGIN_PATH).append("\">");
-        csrf(body, step.form());
-        body.append("<label for=\"username\">Username</label>")
-                .append("<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" required>")
-                .append("<label for=\"password\">Password</label>")
-                .append("<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>")
-                .append("<button type=\"submit\">Sign in</button></form>");
-        return page(200, "Sign in", body);
+        return page(200, loginPage(step));
     }
 
     static Response consent(AuthorizationStep.Consent step) {
-        StringBuilder body = new StringBuilder();
-        String client = escape(step.form().clientName());
-        if (step.credential() == null) {
-            body.append("<h1>Allow access</h1><p>Signed in as <b>").append(escape(step.userName())).append("</b>.</p><p>")
-                    .append(client).append(" asks to see your signing credentials and to request signatures. ")
-                    .append("Each signature will still need your approval.</p>");
-        } else {
-            body.append("<h1>Approve signing</h1><p>Signed in as <b>").append(escape(step.userName())).append("</b>.</p><p>")
-                    .append(client).append(" asks you to sign <b>").append(step.numSignatures())
-                    .append(step.numSignatures() == 1 ? " document" : " documents").append("</b> with your key ")
-                    .append(escape(step.credential())).append(".</p>");
-            if (step.description() != null) {
-                body.append("<p>").append(escape(step.description())).append("</p>");
-            }
-            if (!step.documents().isEmpty()) {
-                body.append("<table><tr><th>Document</th><th>Digest (base64)</th></tr>");
-                for (AuthorizationStep.Document document : step.documents()) {
-                    body.append("<tr><td>").append(escape(document.label().isEmpty() ? "(no label)" : document.label()));
-                    if (document.size() >= 0) {
-                        body.append("<br><span class=\"muted\">").append(document.size()).append(" bytes</span>");
-                    }
-                    body.append("</td><td><code>").append(escape(document.digest())).append("</code></td></tr>");
-                }
-                body.append("</table>");
-                for (int i = 0; i < step.documents().size(); i++) {
-                    AuthorizationStep.Document document = step.documents().get(i);
-                    if ("image".equals(document.preview())) {
-                        body.append("<p><img class=\"preview\" src=\"").append(AuthorizeResource.PREVIEW_PATH).append('/')
-                                .append(i).append("\" alt=\"first page of ").append(escape(document.label())).append("\"></p>");
-                    } else if ("text".equals(document.preview())) {
-                        body.append("<pre class=\"preview\">").append(escape(document.text())).append("</pre>");
-                    }
-                }
-            }
-        }
-        error(body, step.error());
-        body.append("<form method=\"post\" action=\"").append(AuthorizeResource.CONSENT_PATH).append("\">");
-        csrf(body, step.form());
-        if (step.pinRequired()) {
-            body.append("<label for=\"pin\">Signing PIN</label>")
-                    .append("<input type=\"password\" id=\"pin\" name=\"pin\" inputmode=\"numeric\" autocomplete=\"off\">");
-        }
-        if (step.otpRequired()) {
-            body.append("<label for=\"otp\">One-time code from your authenticator app</label>")
-                    .append("<input type=\"text\" id=\"otp\" name=\"otp\" inputmode=\"numeric\" ")
-                    .append("autocomplete=\"one-time-code\" maxlength=\"6\">");
-        }
-        body.append("<button type=\"submit\" name=\"decision\" value=\"approve\">Approve</button> ")
-                .append("<button type=\"submit\" class=\"secondary\" name=\"decision\" value=\"deny\">Decline</button>")
-                .append("</form>");
-        return page(200, step.credential() == null ? "Allow access" : "Approve signing", body);
+        return page(200, consentPage(step));
     }
 
     static Response error(int status, String message) {
-        StringBuilder body = new StringBuilder("<h1>This request cannot go on</h1>");
-        error(body, message);
-        body.append("<p class=\"muted\">Return to the application and start again.</p>");
-        return page(status, "Error", body);
+        return page(status, errorPage(message));
     }
 
-    private static void csrf(StringBuilder body, AuthorizationStep.Form form) {
-        body.append("<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(form.csrf())).append("\">");
+    static String loginPage(AuthorizationStep.Login step) {
+        return render(LOGIN, form(step.form(), AuthorizeResource.LOGIN_PATH, step.error()));
     }
 
-    private static void error(StringBuilder body, String error) {
-        if (error != null) {
-            body.append("<p class=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
+    static String consentPage(AuthorizationStep.Consent step) {
+        Map<String, Object> model = form(step.form(), AuthorizeResource.CONSENT_PATH, step.error());
+        model.put("title", step.credential() == null ? "Allow access" : "Approve signing");
+        model.put("userName", step.userName());
+        model.put("credential", step.credential());
+        model.put("count", step.numSignatures() + (step.numSignatures() == 1 ? " document" : " documents"));
+        model.put("description", step.description());
+        model.put("hasDocuments", !step.documents().isEmpty());
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (int i = 0; i < step.documents().size(); i++) {
+            AuthorizationStep.Document document = step.documents().get(i);
+            Map<String, Object> row = new HashMap<>();
+            row.put("label", document.label().isEmpty() ? "(no label)" : document.label());
+            row.put("size", document.size() >= 0 ? document.size() : null);
+            row.put("digest", document.digest());
+            row.put("image", "image".equals(document.preview()) ? AuthorizeResource.PREVIEW_PATH + "/" + i : null);
+            row.put("text", "text".equals(document.preview()) ? document.text() : null);
+            documents.add(row);
         }
+        model.put("documents", documents);
+        model.put("pinRequired", step.pinRequired());
+        model.put("otpRequired", step.otpRequired());
+        return render(CONSENT, model);
     }
 
-    private static Response page(int status, String title, StringBuilder body) {
-        String html = LAYOUT.replace("{{title}}", escape(title)).replace("{{body}}", body);
+    static String errorPage(String message) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("error", message);
+        return render(ERROR, model);
+    }
+
+    private static Map<String, Object> form(AuthorizationStep.Form form, String action, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("clientName", form.clientName());
+        model.put("action", action);
+        model.put("csrf", form.csrf());
+        model.put("error", error);
+        return model;
+    }
+
+    private static String render(Mustache template, Map<String, Object> model) {
+        StringWriter html = new StringWriter();
+        try {
+            template.execute(html, model).flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return html.toString();
+    }
+
+    private static Response page(int status, String html) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache")
                 .header("Content-Security-Policy", SECURITY_POLICY).header("X-Frame-Options", "DENY")
@@ -144,13 +159,5 @@ final class Pages {
     /** Embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and the implicit marks that reorder text. */
     static boolean isBidiControl(char c) {
         return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
-    }
-
-    private static String layout() {
-        try (InputStream in = Pages.class.getResourceAsStream("/org/sigillum/web/oauth/page.html")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
