@@ -40,7 +40,7 @@ import org.sigillum.sam.SignatureSchemes;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HsmDiagnosticsBean implements HsmDiagnostics {
 
-    static final String DIAGNOSTICS_OWNER = "sigillum:diagnostics";
+    static final String DIAGNOSTICS_OWNER = KeyBinding.SERVICE_OWNER_PREFIX + "diagnostics";
     private static final int MAX_THREADS = 64;
     private static final int MAX_SECONDS = 120;
     private static final int MAX_CACHE_SECONDS = 600;
@@ -76,7 +76,7 @@ public class HsmDiagnosticsBean implements HsmDiagnostics {
         KeyCachePolicy policy = cachePolicy(request.keyCacheSeconds());
         try (HsmConnection connection = hsm.getConnection()) {
             GeneratedKey key = connection.generateKeyPair(spec, diagnosticBinding());
-            List<byte[]> signatures = connection.unwrapAndSign(key.wrappedKey(), scheme, digests, policy);
+            List<byte[]> signatures = connection.signWithServiceKey(key.wrappedKey(), scheme, digests, policy);
             return new DiagnosticSignResult(Base64.getEncoder().encodeToString(key.subjectPublicKeyInfo()),
                     signatures.stream().map(Base64.getEncoder()::encodeToString).toList());
         } catch (HsmException e) {

@@ -16,6 +16,7 @@ import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.HsmStatus;
 import org.sigillum.hsm.HsmUnavailableException;
 import org.sigillum.hsm.KeyBinding;
+import org.sigillum.hsm.KeyBindingException;
 import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.KeySpec;
 import org.sigillum.hsm.SealedSecret;
@@ -61,7 +62,29 @@ public final class TokenSession implements AutoCloseable {
         return guarded(() -> generator.generate(spec, binding));
     }
 
+    /** Signs with a user's key; the SAM's path (see {@link HsmConnection#unwrapAndSign}). */
     public List<byte[]> unwrapAndSign(WrappedKey key, SignatureScheme scheme, List<byte[]> digests, KeyCachePolicy policy)
+            throws HsmException {
+        if (key.binding().isServiceKey()) {
+            throw new KeyBindingException("a key of the service signs only through signWithServiceKey");
+        }
+        return sign(key, scheme, digests, policy);
+    }
+
+    /** Signs with a key of the service itself; a user's key is refused (see {@link HsmConnection#signWithServiceKey}). */
+    public List<byte[]> signWithServiceKey(WrappedKey key, SignatureScheme scheme, List<byte[]> digests,
+                                           KeyCachePolicy policy) throws HsmException {
+        if (!key.binding().isServiceKey()) {
+            throw new KeyBindingException("a user's key signs only through the SAM");
+        }
+        return sign(key, scheme, digests, policy);
+    }
+
+    /**
+     * The binding's owner, on which the two paths above are chosen, is authentic: the signer checks the binding
+     * MAC before unwrapping, and a cached handle is found only under the digest of a binding checked before.
+     */
+    private List<byte[]> sign(WrappedKey key, SignatureScheme scheme, List<byte[]> digests, KeyCachePolicy policy)
             throws HsmException {
         CallLimits.checkSignature(key, scheme, digests);
         return guarded(() -> {
