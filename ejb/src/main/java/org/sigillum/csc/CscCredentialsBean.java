@@ -182,7 +182,7 @@ public class CscCredentialsBean implements CscCredentials {
                     Map.of("hashes", String.valueOf(hashes.size()), "signAlgo", request.signAlgo())).counting(hashes.size()));
             return new SignHashResponse(signatures.stream().map(Base64.getEncoder()::encodeToString).toList());
         } catch (ServiceException e) {
-            audit.recordRefusal(new AuditEvent(Events.SIGNING_REFUSED, e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE
+            audit.recordRefusal(new AuditEvent(Events.SIGNING_REFUSED, e.code().serverSide()
                     ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED, userId, userId, credentialId,
                     Map.of("reason", e.getMessage())));
             throw e;

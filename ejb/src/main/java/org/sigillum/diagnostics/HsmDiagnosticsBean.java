@@ -16,6 +16,7 @@ import org.sigillum.api.admin.HsmBenchmarkRequest;
 import org.sigillum.api.admin.HsmBenchmarkResult;
 import org.sigillum.api.admin.HsmStatusView;
 import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.HsmDiagnostics;
 import org.sigillum.hsm.GeneratedKey;
@@ -28,7 +29,6 @@ import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.KeyCacheStatistics;
 import org.sigillum.hsm.KeySpec;
 import org.sigillum.hsm.SignatureScheme;
-import org.sigillum.keys.HsmFailures;
 import org.sigillum.keys.KeySpecs;
 import org.sigillum.sam.SignatureSchemes;
 

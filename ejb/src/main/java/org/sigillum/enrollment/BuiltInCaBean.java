@@ -17,6 +17,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.CaCertificates;
 import org.sigillum.hsm.EcCurve;
@@ -26,7 +27,6 @@ import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.KeyBinding;
 import org.sigillum.hsm.KeySpec;
-import org.sigillum.keys.HsmFailures;
 
 /**
  * The built-in two-level CA of the embedded default: a root and an issuing CA with EC P-384 keys generated in

@@ -10,12 +10,12 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.csc.InfoResponse;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.ServiceInfo;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
-import org.sigillum.keys.HsmFailures;
 
 /**
  * CSC {@code info} from live configuration. The signature algorithms are those the HSM's mechanisms allow,

@@ -55,7 +55,7 @@ public class AuthorizeResource {
         try {
             return respond(endpoint.begin(request));
         } catch (ServiceException e) {
-            return Pages.error(400, e.getMessage());
+            return Pages.error(e.code().httpStatus(), e.getMessage());
         }
     }
 
@@ -69,7 +69,7 @@ public class AuthorizeResource {
             return respond(endpoint.login(transaction, csrf, username, password == null ? new char[0]
                     : password.toCharArray()));
         } catch (ServiceException e) {
-            return Pages.error(400, e.getMessage());
+            return Pages.error(e.code().httpStatus(), e.getMessage());
         }
     }
 
@@ -83,7 +83,7 @@ public class AuthorizeResource {
         try {
             return respond(endpoint.consent(transaction, csrf, "approve".equals(decision), pin, otp));
         } catch (ServiceException e) {
-            return Pages.error(400, e.getMessage());
+            return Pages.error(e.code().httpStatus(), e.getMessage());
         }
     }
 
