@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.account.SigningFactorsBean;
 import org.sigillum.account.UserEntity;
 import org.sigillum.api.audit.AuditEvent;
@@ -22,6 +21,7 @@ import org.sigillum.api.sam.SadGrant;
 import org.sigillum.audit.Events;
 import org.sigillum.csc.SadGrants;
 import org.sigillum.keys.CredentialEntity;
+import org.sigillum.settings.ServiceSettings;
 
 /**
  * The consent step, reached once a user is signed in (by any means): shows what the client asks for, and for a
@@ -44,8 +44,7 @@ public class ConsentStepBean {
     private AuthorizationOutcomesBean outcomes;
 
     @Inject
-    @ConfigProperty(name = "sigillum.sad.max-signatures", defaultValue = "100")
-    int maxSignatures;
+    ServiceSettings settings;
 
     /**
      * Signs the transaction in as {@code userId} and shows the consent page; a credential the user may not use
@@ -116,7 +115,7 @@ public class ConsentStepBean {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "invalid credentialID");
         }
         return SadGrants.requested(entity, transaction.userId(), transaction.pending().clientId(),
-                credential.numSignatures(), credential.hashAlgorithmOid(), credential.hashes(), maxSignatures);
+                credential.numSignatures(), credential.hashAlgorithmOid(), credential.hashes(), settings.maxSignatures());
     }
 
     private AuthorizationStep page(AuthorizationTransaction transaction, String error) {
