@@ -2,12 +2,11 @@ package org.sigillum.account;
 
 import jakarta.annotation.Resource;
 import java.util.Arrays;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.admin.TotpEnrollment;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
-import org.sigillum.keys.HsmFailures;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,6 +28,7 @@ import org.sigillum.api.service.KeyStoreService;
 import org.sigillum.audit.Events;
 import org.sigillum.sam.auth.HsmPepper;
 import org.sigillum.sam.auth.SecretHasher;
+import org.sigillum.settings.ServiceSettings;
 
 @Stateless
 public class AccountServiceBean implements AccountService {
@@ -53,8 +53,7 @@ public class AccountServiceBean implements AccountService {
     private HsmConnectionFactory hsm;
 
     @Inject
-    @ConfigProperty(name = "sigillum.name", defaultValue = "Sigillum")
-    String serviceName;
+    ServiceSettings settings;
 
     @Override
     public UserView createUser(CreateUserRequest request) throws ServiceException {
@@ -139,7 +138,7 @@ public class AccountServiceBean implements AccountService {
             String secret = Totp.secret(seed);
             audit.record(new AuditEvent(Events.TOTP_ENROLLED, AuditEvent.Outcome.SUCCESS, caller.actor(), userId, null,
                     Map.of()));
-            return new TotpEnrollment(secret, Totp.uri(serviceName, user.username(), secret));
+            return new TotpEnrollment(secret, Totp.uri(settings.name(), user.username(), secret));
         } catch (HsmException e) {
             throw HsmFailures.toServiceException("TOTP enrollment", e);
         } finally {

@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.auth.Scopes;
 import org.sigillum.api.auth.TokenPrincipal;
@@ -24,6 +23,7 @@ import org.sigillum.api.service.LocalLogin;
 import org.sigillum.audit.Events;
 import org.sigillum.sam.auth.HsmPepper;
 import org.sigillum.sam.auth.SecretHasher;
+import org.sigillum.settings.ServiceSettings;
 import org.sigillum.token.BearerTokensBean;
 
 /**
@@ -54,8 +54,7 @@ public class LocalLoginBean implements LocalLogin {
     private SessionContext context;
 
     @Inject
-    @ConfigProperty(name = "sigillum.login.enabled", defaultValue = "true")
-    boolean enabled;
+    ServiceSettings settings;
 
     @Override
     public LoginResponse login(String username, char[] password, boolean rememberMe) throws ServiceException {
@@ -127,7 +126,7 @@ public class LocalLoginBean implements LocalLogin {
     }
 
     private void requireEnabled() throws ServiceException {
-        if (!enabled) {
+        if (!settings.loginEnabled()) {
             throw new ServiceException(ErrorCode.ACCESS_DENIED, "auth/login is disabled on this server");
         }
     }

@@ -20,12 +20,12 @@ import org.sigillum.activation.otp.OtpChallengesBean;
 import org.sigillum.activation.otp.OtpChannels;
 import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
-import org.sigillum.keys.HsmFailures;
 import org.sigillum.sam.auth.HsmPepper;
 import org.sigillum.sam.auth.SecretHasher;
 

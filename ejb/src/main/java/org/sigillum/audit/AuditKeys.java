@@ -5,12 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
-import org.sigillum.hsm.HsmUnavailableException;
 
 /**
  * The MAC keys of the audit log, each derived in the HSM from its audit key (an HMAC of the key's purpose) and kept
@@ -42,10 +41,8 @@ public class AuditKeys {
         }
         try (HsmConnection connection = hsm.getConnection()) {
             key = connection.auditMac((DOMAIN + purpose).getBytes(StandardCharsets.UTF_8));
-        } catch (HsmUnavailableException e) {
-            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the HSM is unavailable; retry later", e);
         } catch (HsmException e) {
-            throw new ServiceException(ErrorCode.SERVER_ERROR, "the audit key could not be used: " + e.getMessage(), e);
+            throw HsmFailures.toServiceException("the audit key", e);
         }
         keys.putIfAbsent(purpose, key);
         return key;

@@ -2,7 +2,6 @@ package org.sigillum.audit;
 
 import java.util.Map;
 import org.sigillum.api.audit.AuditEvent;
-import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 
 /** The audit events of the account and key services, and who caused them. */
@@ -73,7 +72,7 @@ public final class Events {
     /** A refusal or failure, classified by whose fault it was, with the reason the caller was given. */
     public static AuditEvent unsuccessful(String refusedEvent, String failedEvent, ServiceException e, String actor,
                                           String userId, Map<String, String> details) {
-        boolean serverSide = e.code() == ErrorCode.SERVER_ERROR || e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE;
+        boolean serverSide = e.code().serverSide();
         Map<String, String> withReason = new java.util.HashMap<>(details);
         withReason.put("reason", e.getMessage());
         return new AuditEvent(serverSide ? failedEvent : refusedEvent,

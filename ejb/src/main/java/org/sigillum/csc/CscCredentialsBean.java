@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.account.AuditedRefusal;
 import org.sigillum.account.SigningFactorsBean;
 import org.sigillum.api.audit.AuditEvent;
@@ -39,6 +38,7 @@ import org.sigillum.enrollment.Enrollment;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.keys.CredentialEntity;
 import org.sigillum.sam.SignatureSchemes;
+import org.sigillum.settings.ServiceSettings;
 
 /**
  * CSC v2 credentials/list, credentials/info, credentials/authorize and signatures/signHash for the user a
@@ -65,8 +65,7 @@ public class CscCredentialsBean implements CscCredentials {
     private Enrollment enrollment;
 
     @Inject
-    @ConfigProperty(name = "sigillum.sad.max-signatures", defaultValue = "100")
-    int maxSignatures;
+    ServiceSettings settings;
 
     @Override
     public CredentialsListResponse list(TokenPrincipal caller, CredentialsListRequest request) throws ServiceException {
@@ -84,7 +83,7 @@ public class CscCredentialsBean implements CscCredentials {
             List<String> otp = signingFactors.secondFactors(userId);
             infos = new java.util.ArrayList<>();
             for (CredentialEntity credential : credentials) {
-                infos.add(CredentialInfos.of(credential, true, view, caChain, maxSignatures, otp));
+                infos.add(CredentialInfos.of(credential, true, view, caChain, settings.maxSignatures(), otp));
             }
         }
         return new CredentialsListResponse(credentials.stream().map(CredentialEntity::id).toList(), infos,
@@ -107,7 +106,7 @@ public class CscCredentialsBean implements CscCredentials {
         }
         CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
         CredentialInfos.View view = CredentialInfos.View.of(request.certificates(), request.certInfo(), request.authInfo());
-        return CredentialInfos.of(credential, false, view, enrollment.connector().caChain(), maxSignatures,
+        return CredentialInfos.of(credential, false, view, enrollment.connector().caChain(), settings.maxSignatures(),
                 signingFactors.secondFactors(credential.ownerId()));
     }
 
@@ -123,7 +122,7 @@ public class CscCredentialsBean implements CscCredentials {
         try {
             CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
             SadGrant requested = SadGrants.requested(credential, userId, caller.clientId(), request.numSignatures(),
-                    request.hashAlgorithmOID(), request.hashes(), maxSignatures);
+                    request.hashAlgorithmOID(), request.hashes(), settings.maxSignatures());
             AuditEvent wrongFactor = new AuditEvent(Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, userId,
                     userId, credentialId, Map.of("reason", SigningFactorsBean.WRONG_AUTHENTICATION));
             SadGrant grant = requested.authenticatedBy(signingFactors.verify(userId,
@@ -151,7 +150,7 @@ public class CscCredentialsBean implements CscCredentials {
             CscCallers.ownCredential(em, caller, credentialId);
             List<String> hashes = null;
             if (request.hashes() != null && !request.hashes().isEmpty()) {
-                hashes = SadGrants.canonicalHashes(request.hashAlgorithmOID(), request.hashes(), maxSignatures);
+                hashes = SadGrants.canonicalHashes(request.hashAlgorithmOID(), request.hashes(), settings.maxSignatures());
             }
             IssuedSad sad = sam.extend(caller, request.sad(), credentialId, request.hashAlgorithmOID(), hashes);
             audit.record(new AuditEvent(Events.AUTHORIZATION_EXTENDED, AuditEvent.Outcome.SUCCESS, userId, userId,
@@ -175,7 +174,7 @@ public class CscCredentialsBean implements CscCredentials {
             CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
             SignatureScheme scheme = SignatureSchemes.fromCsc(request.signAlgo(), request.hashAlgorithmOID(),
                     request.signAlgoParams());
-            List<byte[]> hashes = HashList.decode(request.hashes(), maxSignatures, scheme.digest().length());
+            List<byte[]> hashes = HashList.decode(request.hashes(), settings.maxSignatures(), scheme.digest().length());
             List<byte[]> signatures = sam.sign(caller, sad, credential.wrappedKey(), credential.keyCachePolicy(),
                     scheme, request.hashAlgorithmOID(), hashes);
             try {
@@ -190,9 +189,9 @@ public class CscCredentialsBean implements CscCredentials {
             }
             return new SignHashResponse(signatures.stream().map(Base64.getEncoder()::encodeToString).toList());
         } catch (ServiceException e) {
-            boolean ours = e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE || e.code() == ErrorCode.SERVER_ERROR;
-            audit.recordRefusal(new AuditEvent(Events.SIGNING_REFUSED, ours ? AuditEvent.Outcome.FAILED
-                    : AuditEvent.Outcome.REFUSED, userId, userId, credentialId, Map.of("reason", e.getMessage())));
+            audit.recordRefusal(new AuditEvent(Events.SIGNING_REFUSED, e.code().serverSide()
+                    ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED, userId, userId, credentialId,
+                    Map.of("reason", e.getMessage())));
             throw e;
         }
     }

@@ -16,6 +16,7 @@ import org.sigillum.api.admin.HsmBenchmarkRequest;
 import org.sigillum.api.admin.HsmBenchmarkResult;
 import org.sigillum.api.admin.HsmStatusView;
 import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.HsmDiagnostics;
 import org.sigillum.hsm.GeneratedKey;
@@ -28,7 +29,6 @@ import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.KeyCacheStatistics;
 import org.sigillum.hsm.KeySpec;
 import org.sigillum.hsm.SignatureScheme;
-import org.sigillum.keys.HsmFailures;
 import org.sigillum.keys.KeySpecs;
 import org.sigillum.sam.SignatureSchemes;
 
@@ -40,7 +40,7 @@ import org.sigillum.sam.SignatureSchemes;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HsmDiagnosticsBean implements HsmDiagnostics {
 
-    static final String DIAGNOSTICS_OWNER = "sigillum:diagnostics";
+    static final String DIAGNOSTICS_OWNER = KeyBinding.SERVICE_OWNER_PREFIX + "diagnostics";
     private static final int MAX_THREADS = 64;
     private static final int MAX_SECONDS = 120;
     private static final int MAX_CACHE_SECONDS = 600;
@@ -76,7 +76,7 @@ public class HsmDiagnosticsBean implements HsmDiagnostics {
         KeyCachePolicy policy = cachePolicy(request.keyCacheSeconds());
         try (HsmConnection connection = hsm.getConnection()) {
             GeneratedKey key = connection.generateKeyPair(spec, diagnosticBinding());
-            List<byte[]> signatures = connection.unwrapAndSign(key.wrappedKey(), scheme, digests, policy);
+            List<byte[]> signatures = connection.signWithServiceKey(key.wrappedKey(), scheme, digests, policy);
             return new DiagnosticSignResult(Base64.getEncoder().encodeToString(key.subjectPublicKeyInfo()),
                     signatures.stream().map(Base64.getEncoder()::encodeToString).toList());
         } catch (HsmException e) {

@@ -68,7 +68,7 @@ final class HsmThroughputRun {
         List<byte[]> digests = List.of(digest);
         while (System.nanoTime() < deadline) {
             try (HsmConnection connection = hsm.getConnection()) {
-                connection.unwrapAndSign(key, scheme, digests, policy);
+                connection.signWithServiceKey(key, scheme, digests, policy);
                 signatures.increment();
             } catch (HsmException e) {
                 failures.increment();

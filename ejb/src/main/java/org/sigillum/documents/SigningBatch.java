@@ -92,8 +92,7 @@ final class SigningBatch {
 
     /** The audit record of a refused or failed signing call; a failure of ours is not the caller's refusal. */
     static AuditEvent refusal(String method, String userId, String credentialId, ServiceException e) {
-        boolean ours = e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE || e.code() == ErrorCode.SERVER_ERROR;
-        return new AuditEvent(Events.SIGNING_REFUSED, ours ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED,
+        return new AuditEvent(Events.SIGNING_REFUSED, e.code().serverSide() ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.REFUSED,
                 userId, userId, credentialId, Map.of("method", method, "reason", e.getMessage()));
     }
 }

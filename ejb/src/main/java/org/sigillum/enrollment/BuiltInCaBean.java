@@ -17,6 +17,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.CaCertificates;
 import org.sigillum.hsm.EcCurve;
@@ -26,7 +27,7 @@ import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.KeyBinding;
 import org.sigillum.hsm.KeySpec;
-import org.sigillum.keys.HsmFailures;
+import org.sigillum.settings.ServiceSettings;
 
 /**
  * The built-in two-level CA of the embedded default: a root and an issuing CA with EC P-384 keys generated in
@@ -53,8 +54,7 @@ public class BuiltInCaBean implements CaConnector, CaCertificates {
     private HsmConnectionFactory hsm;
 
     @Inject
-    @ConfigProperty(name = "sigillum.public-url", defaultValue = "http://127.0.0.1:8080")
-    String publicUrl;
+    ServiceSettings settings;
     @Inject
     @ConfigProperty(name = "sigillum.ca.validity-days", defaultValue = "730")
     long validityDays;
@@ -84,7 +84,7 @@ public class BuiltInCaBean implements CaConnector, CaCertificates {
             GeneratedKey key = generate(ISSUING);
             X509CertificateHolder certificate = Certificates.subCa(new X509CertificateHolder(root.certificate()),
                     Certificates.caName("Sigillum Issuing CA"), SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo()),
-                    now, ISSUING_VALIDITY, publicUrl, new HsmContentSigner(hsm, root.wrappedKey()));
+                    now, ISSUING_VALIDITY, settings.publicUrl(), new HsmContentSigner(hsm, root.wrappedKey()));
             em.persist(new CaKeyEntity(ISSUING, key.wrappedKey(), certificate.getEncoded(), now));
             em.persist(new IssuedCertificateEntity(certificate, ROOT, null));
         } catch (IOException e) {
@@ -104,7 +104,7 @@ public class BuiltInCaBean implements CaConnector, CaCertificates {
             Instant now = Instant.now();
             X509CertificateHolder certificate = Certificates.timeStamping(issuing.certificate(),
                     Certificates.caName("Sigillum Time-Stamping Authority"),
-                    SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo()), now, TSA_VALIDITY, publicUrl,
+                    SubjectPublicKeyInfo.getInstance(key.subjectPublicKeyInfo()), now, TSA_VALIDITY, settings.publicUrl(),
                     issuing.signer());
             em.persist(new CaKeyEntity(TSA, key.wrappedKey(), certificate.getEncoded(), now));
             em.persist(new IssuedCertificateEntity(certificate, ISSUING, null));
@@ -136,7 +136,7 @@ public class BuiltInCaBean implements CaConnector, CaCertificates {
         try {
             X509CertificateHolder certificate = Certificates.endEntity(new X509CertificateHolder(issuing.certificate()),
                     Certificates.userName(request.commonName()), SubjectPublicKeyInfo.getInstance(request.subjectPublicKeyInfo()),
-                    Instant.now(), Duration.ofDays(validityDays), publicUrl, new HsmContentSigner(hsm, issuing.wrappedKey()));
+                    Instant.now(), Duration.ofDays(validityDays), settings.publicUrl(), new HsmContentSigner(hsm, issuing.wrappedKey()));
             em.persist(new IssuedCertificateEntity(certificate, ISSUING, request.credentialId()));
             return List.of(certificate.getEncoded(), issuing.certificate(), root.certificate());
         } catch (IOException | RuntimeException e) {

@@ -15,7 +15,7 @@ import org.sigillum.keys.StoredKey;
 @Table(name = "ca_key")
 public class CaKeyEntity {
 
-    static final String OWNER = "sigillum:ca";
+    static final String OWNER = org.sigillum.hsm.KeyBinding.SERVICE_OWNER_PREFIX + "ca";
 
     @Id
     private String name;

@@ -49,7 +49,7 @@ final class HsmContentSigner implements ContentSigner {
     public byte[] getSignature() {
         try (HsmConnection connection = hsm.getConnection()) {
             byte[] digest = MessageDigest.getInstance("SHA-384").digest(toBeSigned.toByteArray());
-            return connection.unwrapAndSign(key, new SignatureScheme.Ecdsa(DigestAlgorithm.SHA384), List.of(digest),
+            return connection.signWithServiceKey(key, new SignatureScheme.Ecdsa(DigestAlgorithm.SHA384), List.of(digest),
                     KeyCachePolicy.NONE).get(0);
         } catch (HsmException | NoSuchAlgorithmException e) {
             throw new RuntimeOperatorException("the HSM could not sign the certificate: " + e.getMessage(), e);

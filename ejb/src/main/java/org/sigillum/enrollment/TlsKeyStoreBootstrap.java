@@ -37,6 +37,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.settings.ServiceSettings;
 
 /**
  * The quick start's HTTPS certificate: a server key and a certificate from the built-in issuing CA, kept in the
@@ -67,8 +68,7 @@ public class TlsKeyStoreBootstrap {
     @ConfigProperty(name = "sigillum.tls.keystore-password", defaultValue = "")
     String keyStorePassword;
     @Inject
-    @ConfigProperty(name = "sigillum.public-url", defaultValue = "http://127.0.0.1:8080")
-    String publicUrl;
+    ServiceSettings settings;
 
     @PostConstruct
     void initialise() {
@@ -94,7 +94,7 @@ public class TlsKeyStoreBootstrap {
     /** The names clients reach this server by: the loopback ones and the public URL's host. */
     private Set<String> hosts() {
         Set<String> hosts = new LinkedHashSet<>(List.of("127.0.0.1", "localhost"));
-        String publicHost = URI.create(publicUrl).getHost();
+        String publicHost = URI.create(settings.publicUrl()).getHost();
         if (publicHost != null) {
             hosts.add(publicHost);
         }
@@ -139,7 +139,7 @@ public class TlsKeyStoreBootstrap {
         X509CertificateHolder certificate = Certificates.tlsServer(issuing.certificate(),
                 new X500Name("CN=" + hosts.iterator().next() + ",O=Sigillum"),
                 SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()), names, Instant.now(), VALIDITY,
-                publicUrl, issuing.signer());
+                settings.publicUrl(), issuing.signer());
         // entered in the register, so that OCSP answers for it like for every certificate the CA issued
         em.persist(new IssuedCertificateEntity(certificate, BuiltInCaBean.ISSUING, null));
         X509Certificate root = x509(ca.key(BuiltInCaBean.ROOT).certificate().getEncoded());

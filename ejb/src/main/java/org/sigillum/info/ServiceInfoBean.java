@@ -10,12 +10,13 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.csc.InfoResponse;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.ServiceInfo;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
-import org.sigillum.keys.HsmFailures;
+import org.sigillum.settings.ServiceSettings;
 
 /**
  * CSC {@code info} from live configuration. The signature algorithms are those the HSM's mechanisms allow,
@@ -42,17 +43,10 @@ public class ServiceInfoBean implements ServiceInfo {
     static final List<String> CONFORMANCE_LEVELS = List.of("Ades-B-B", "Ades-B-T", "Ades-B-LT", "Ades-B-LTA");
 
     @Inject
-    @ConfigProperty(name = "sigillum.name", defaultValue = "Sigillum")
-    String name;
-    @Inject
-    @ConfigProperty(name = "sigillum.public-url", defaultValue = "http://127.0.0.1:8080")
-    String publicUrl;
+    ServiceSettings settings;
     @Inject
     @ConfigProperty(name = "sigillum.region", defaultValue = "EU")
     String region;
-    @Inject
-    @ConfigProperty(name = "sigillum.login.enabled", defaultValue = "true")
-    boolean loginEnabled;
     /**
      * How info names the authorization server: {@code issuer} publishes {@code oauth2Issuer} (RFC 8414 metadata
      * at the public URL), {@code base} publishes {@code oauth2} (the base URI clients append oauth2/... to).
@@ -70,26 +64,22 @@ public class ServiceInfoBean implements ServiceInfo {
     public InfoResponse info(String lang) throws ServiceException {
         Descriptions.Localized text = Descriptions.forLanguage(lang);
         List<String> methods = new java.util.ArrayList<>(METHODS);
-        if (loginEnabled) {
+        if (settings.loginEnabled()) {
             methods.add(1, LOGIN);
         }
         boolean byIssuer = !"base".equals(oauth2Discovery);
         // validationInfo: signDoc answers returnValidationInfo; asynchronous mode: signHash and signDoc with
         // operationMode A, outcomes fetched with signPolling
-        return new InfoResponse(SPECS, name, publicUrl + "/logo.png", region, text.lang(), text.description(),
-                loginEnabled ? List.of("basic", "oauth2code") : List.of("oauth2code"),
-                byIssuer ? null : oauth2BaseUri(), byIssuer ? publicUrl : null, true, methods, true,
+        return new InfoResponse(SPECS, settings.name(), settings.publicUrl() + "/logo.png", region, text.lang(),
+                text.description(), settings.loginEnabled() ? List.of("basic", "oauth2code") : List.of("oauth2code"),
+                byIssuer ? null : oauth2BaseUri(), byIssuer ? settings.publicUrl() : null, true, methods, true,
                 new InfoResponse.SignAlgorithms(signAlgorithms()), SIGNATURE_FORMATS, CONFORMANCE_LEVELS);
     }
 
     /** The base URI of the OAuth 2.0 endpoints, without a trailing slash: clients append "/oauth2/token". */
     @Override
     public String oauth2BaseUri() {
-        return stripSlash(publicUrl) + "/csc/v2";
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return settings.publicUrl() + "/csc/v2";
     }
 
     private List<String> signAlgorithms() throws ServiceException {

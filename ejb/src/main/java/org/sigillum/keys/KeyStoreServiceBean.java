@@ -20,6 +20,7 @@ import org.sigillum.api.admin.CredentialView;
 import org.sigillum.api.audit.AuditEvent;
 import org.sigillum.api.auth.RequestCaller;
 import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.KeyStoreService;

@@ -8,12 +8,12 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.Cache;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.oauth.PushedRequest;
 import org.sigillum.api.service.SingleUseClaims;
+import org.sigillum.settings.ServiceSettings;
 
 /**
  * Where an authorization request comes from: pushed by an authenticated client (PAR) and kept for 90 s in the
@@ -38,8 +38,7 @@ public class AuthorizationRequestsBean {
     private DocumentPreviews previews;
 
     @Inject
-    @ConfigProperty(name = "sigillum.sad.max-signatures", defaultValue = "100")
-    int maxSignatures;
+    ServiceSettings settings;
 
     public PushedRequest push(PushedAuthorizationRequest request) throws ServiceException {
         ClientEntity client = clients.authenticate(request.getClientAuthentication(), "par");
@@ -77,6 +76,6 @@ public class AuthorizationRequestsBean {
 
     private PendingAuthorization check(AuthorizationRequest request) throws ServiceException, RedirectableRefusal {
         ClientEntity client = request.getClientID() == null ? null : clients.find(request.getClientID().getValue());
-        return new AuthorizationRequestCheck(maxSignatures, previews::preview).check(request, client);
+        return new AuthorizationRequestCheck(settings.maxSignatures(), previews::preview).check(request, client);
     }
 }

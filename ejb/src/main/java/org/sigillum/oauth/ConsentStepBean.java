@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.account.SigningCodesBean;
 import org.sigillum.account.SigningFactorsBean;
 import org.sigillum.account.UserEntity;
@@ -26,6 +25,7 @@ import org.sigillum.audit.Events;
 import org.sigillum.csc.SadGrants;
 import org.sigillum.federation.LevelGate;
 import org.sigillum.keys.CredentialEntity;
+import org.sigillum.settings.ServiceSettings;
 
 /**
  * The consent step, reached once a user is signed in (by any means): shows what the client asks for, and for a
@@ -54,8 +54,7 @@ public class ConsentStepBean {
     private LevelGate levels;
 
     @Inject
-    @ConfigProperty(name = "sigillum.sad.max-signatures", defaultValue = "100")
-    int maxSignatures;
+    ServiceSettings settings;
 
     /**
      * Signs the transaction in as {@code userId} and shows the consent page; a credential the user may not use
@@ -126,7 +125,7 @@ public class ConsentStepBean {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "invalid credentialID");
         }
         return SadGrants.requested(entity, transaction.userId(), transaction.pending().clientId(),
-                credential.numSignatures(), credential.hashAlgorithmOid(), credential.hashes(), maxSignatures);
+                credential.numSignatures(), credential.hashAlgorithmOid(), credential.hashes(), settings.maxSignatures());
     }
 
     /** The consent page of a signed-in transaction as it stands (again, in another language). */

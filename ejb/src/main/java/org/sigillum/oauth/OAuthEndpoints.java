@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.settings.ServiceSettings;
 
 /** The authorization server's issuer identifier and endpoint URLs, all under the server's public URL. */
 @ApplicationScoped
@@ -15,20 +15,19 @@ public class OAuthEndpoints {
     public static final String BASE = "/csc/v2/oauth2";
 
     @Inject
-    @ConfigProperty(name = "sigillum.public-url", defaultValue = "http://127.0.0.1:8080")
-    String publicUrl;
+    ServiceSettings settings;
 
     public Issuer issuer() {
-        return new Issuer(publicUrl);
+        return new Issuer(settings.publicUrl());
     }
 
     public URI endpoint(String name) {
-        return URI.create(publicUrl + BASE + "/" + name);
+        return URI.create(settings.publicUrl() + BASE + "/" + name);
     }
 
     /** The audiences a client assertion (private_key_jwt) may name: the issuer or the endpoint it is sent to. */
     Set<Audience> assertionAudiences() {
-        return Set.of(new Audience(publicUrl), new Audience(endpoint("token")), new Audience(endpoint("pushed_authorize")),
+        return Set.of(new Audience(settings.publicUrl()), new Audience(endpoint("token")), new Audience(endpoint("pushed_authorize")),
                 new Audience(endpoint("revoke")));
     }
 }

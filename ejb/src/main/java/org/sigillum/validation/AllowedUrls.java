@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.settings.ServiceSettings;
 
 /**
  * The only places validation and augmentation may fetch OCSP responses and CRLs from: this server's own PKI
@@ -16,8 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AllowedUrls {
 
     @Inject
-    @ConfigProperty(name = "sigillum.public-url", defaultValue = "http://127.0.0.1:8080")
-    String publicUrl;
+    ServiceSettings settings;
     /** Further URL prefixes, comma-separated (an external CA's OCSP responder and CRL distribution points). */
     @Inject
     @ConfigProperty(name = "sigillum.validation.allowed-urls")
@@ -43,7 +43,7 @@ public class AllowedUrls {
 
     boolean allowed(String url) {
         List<String> prefixes = new ArrayList<>();
-        prefixes.add(publicUrl + "/");
+        prefixes.add(settings.publicUrl() + "/");
         extra.ifPresent(prefixes::addAll);
         ocspOverride().ifPresent(prefixes::add);
         crlOverride().ifPresent(prefixes::add);

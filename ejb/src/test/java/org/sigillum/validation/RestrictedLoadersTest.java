@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sigillum.pki.TestPki;
+import org.sigillum.settings.ServiceSettings;
 
 /**
  * Revocation data comes only from allowed URLs, from the configured OCSP responder and CRL instead of a certificate's
@@ -69,7 +70,8 @@ class RestrictedLoadersTest {
 
     private static AllowedUrls allowed(String ocspOverride, String crlOverride) {
         AllowedUrls allowed = new AllowedUrls();
-        allowed.publicUrl = "https://sigillum.example";
+        allowed.settings = ServiceSettings.read(key -> Optional.ofNullable(
+                "sigillum.public-url".equals(key) ? "https://sigillum.example" : null));
         allowed.extra = Optional.of(List.of());
         allowed.ocspUrl = Optional.ofNullable(ocspOverride);
         allowed.crlUrl = Optional.ofNullable(crlOverride);

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,11 +78,10 @@ class CredentialStateA11IT {
 
     @Test
     void a11RevokedCredentialCannotSignWithACredentialScopeToken() throws Exception {
-        String username = "a11-" + UUID.randomUUID();
-        String userId = Sigillum.createUser(username, CscClient.PASSWORD, CscClient.PIN);
-        Sigillum.Reply created = Sigillum.operatorPost("/api/v1/users/" + userId + "/credentials", EC);
-        assertEquals(201, created.status(), created.body());
-        String credentialId = created.json().get("credentialID").asText();
+        SigningUser user = SigningUser.create("a11", EC);
+        String username = user.username();
+        String userId = user.userId();
+        String credentialId = user.credentialId();
         OAuthApp app = OAuthApp.register("service credential");
         byte[] hash = Signatures.sha256(Signatures.randomData());
         Map<String, String> request = new LinkedHashMap<>();

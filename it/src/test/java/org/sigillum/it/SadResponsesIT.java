@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,11 +37,9 @@ class SadResponsesIT {
 
     @Test
     void consentPageShowsBidiControlsInsteadOfObeyingThem() throws Exception {
-        String username = "bidi-" + UUID.randomUUID();
-        String userId = Sigillum.createUser(username, CscClient.PASSWORD, CscClient.PIN);
-        Sigillum.Reply created = Sigillum.operatorPost("/api/v1/users/" + userId + "/credentials", EC);
-        assertEquals(201, created.status(), created.body());
-        String credentialId = created.json().get("credentialID").asText();
+        SigningUser user = SigningUser.create("bidi", EC);
+        String username = user.username();
+        String credentialId = user.credentialId();
         OAuthApp app = OAuthApp.register("service credential");
         byte[] hash = Signatures.sha256(Signatures.randomData());
         String override = "invoice" + (char) 0x202E + "fdp.exe";

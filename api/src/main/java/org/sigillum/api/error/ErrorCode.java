@@ -39,4 +39,12 @@ public enum ErrorCode {
     public int httpStatus() {
         return httpStatus;
     }
+
+    /**
+     * Whether the server rather than the caller is at fault: the one place that tells a failure (audited as
+     * FAILED) from a refusal (REFUSED), for every API and page.
+     */
+    public boolean serverSide() {
+        return this == SERVER_ERROR || this == TEMPORARILY_UNAVAILABLE;
+    }
 }

@@ -19,11 +19,20 @@ public interface HsmConnection extends AutoCloseable {
     GeneratedKey generateKeyPair(KeySpec spec, KeyBinding binding) throws HsmException;
 
     /**
-     * Checks the blob's binding tag, unwraps the private key into a session object, signs each digest in
-     * order and destroys the key before returning, also on error, unless {@code cachePolicy} lets it stay.
+     * Signs with a user's key: checks the blob's binding tag, unwraps the private key into a session object, signs
+     * each digest in order and destroys the key before returning, also on error, unless {@code cachePolicy} lets
+     * it stay. Only the SAM calls this, after it verified a SAD for exactly these digests (the build enforces it);
+     * a key of the service itself ({@link KeyBinding#isServiceKey()}) is refused here.
      */
     List<byte[]> unwrapAndSign(WrappedKey key, SignatureScheme scheme, List<byte[]> digests, KeyCachePolicy cachePolicy)
             throws HsmException;
+
+    /**
+     * Signs with a key of the service itself (CA, TSA, OCSP, diagnostics) as {@link #unwrapAndSign} does; a user's
+     * key is refused with a {@link KeyBindingException}, so no code outside the SAM can sign with one.
+     */
+    List<byte[]> signWithServiceKey(WrappedKey key, SignatureScheme scheme, List<byte[]> digests,
+                                    KeyCachePolicy cachePolicy) throws HsmException;
 
     /** Destroys any cached unwrapped copy of a credential's key (revocation, deletion). */
     void evictCachedKey(String credentialId) throws HsmException;

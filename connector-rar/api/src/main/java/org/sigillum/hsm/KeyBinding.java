@@ -10,9 +10,22 @@ import java.util.Objects;
  */
 public record KeyBinding(String credentialId, String ownerId) {
 
+    /**
+     * Owners that are the service itself (the CA, the TSA and OCSP signers, diagnostics), never a user. Their keys
+     * sign through {@link HsmConnection#signWithServiceKey}; every other key is a user's and signs only through
+     * {@link HsmConnection#unwrapAndSign}, which the SAM alone calls. The owner is covered by the binding MAC, so
+     * a user's key cannot be relabelled as the service's.
+     */
+    public static final String SERVICE_OWNER_PREFIX = "sigillum:";
+
     public KeyBinding {
         requireText(credentialId, "credentialId");
         requireText(ownerId, "ownerId");
+    }
+
+    /** True for a key of the service itself rather than of a user; see {@link #SERVICE_OWNER_PREFIX}. */
+    public boolean isServiceKey() {
+        return ownerId.startsWith(SERVICE_OWNER_PREFIX);
     }
 
     /** Length-prefixed encoding, so that ("ab","c") and ("a","bc") never collide. */

@@ -2,12 +2,11 @@ package org.sigillum.sam.auth;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
-import org.sigillum.hsm.HsmUnavailableException;
 
 /** The pepper of PINs and passwords: an HMAC under the HSM's pepper key, through a pooled session. */
 @ApplicationScoped
@@ -20,10 +19,8 @@ public class HsmPepper implements Pepper {
     public byte[] apply(byte[] secret) throws ServiceException {
         try (HsmConnection connection = hsm.getConnection()) {
             return connection.pepper(secret);
-        } catch (HsmUnavailableException e) {
-            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the HSM is unavailable; retry later", e);
         } catch (HsmException e) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, e.getMessage(), e);
+            throw HsmFailures.toServiceException("PIN check", e);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.infinispan.Cache;
 import org.sigillum.api.auth.TokenPrincipal;
 import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.HsmFailures;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.sam.IssuedSad;
 import org.sigillum.api.sam.SadGrant;
@@ -25,7 +26,6 @@ import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.HsmUnavailableException;
-import org.sigillum.hsm.KeyBindingException;
 import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.hsm.WrappedKey;
@@ -149,7 +149,8 @@ public class SignatureActivationBean implements SignatureActivation {
         try {
             return hsm.getConnection();
         } catch (HsmException e) {
-            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the HSM is unavailable; retry later", e);
+            // no session at all: whatever the cause, the caller can only retry
+            throw HsmFailures.toServiceException("session", new HsmUnavailableException(e.getMessage(), e));
         }
     }
 
@@ -171,12 +172,8 @@ public class SignatureActivationBean implements SignatureActivation {
                                               SignatureScheme scheme, List<byte[]> hashes) throws ServiceException {
         try {
             return connection.unwrapAndSign(key, scheme, hashes, cachePolicy);
-        } catch (KeyBindingException e) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, "the stored key does not belong to this credential", e);
-        } catch (HsmUnavailableException e) {
-            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the HSM is unavailable; retry later", e);
         } catch (HsmException e) {
-            throw new ServiceException(ErrorCode.INVALID_REQUEST, e.getMessage(), e);
+            throw HsmFailures.toServiceException("signature", e);
         }
     }
 }

@@ -75,7 +75,7 @@ public class AuthorizeResource {
             }
             return respond(step);
         } catch (ServiceException e) {
-            return Pages.error(400, e.getMessage());
+            return Pages.error(e.code().httpStatus(), e.getMessage());
         }
     }
 
@@ -89,7 +89,7 @@ public class AuthorizeResource {
             return respond(endpoint.login(transaction, csrf, username, password == null ? new char[0]
                     : password.toCharArray()));
         } catch (ServiceException e) {
-            return Pages.error(400, e.getMessage());
+            return Pages.error(e.code().httpStatus(), e.getMessage());
         }
     }
 
@@ -106,7 +106,7 @@ public class AuthorizeResource {
             }
             return respond(endpoint.consent(transaction, csrf, "approve".equals(decision), pin, otp));
         } catch (ServiceException e) {
-            return Pages.error(400, e.getMessage());
+            return Pages.error(e.code().httpStatus(), e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,110 +55,85 @@ public final class ConsentPage {
     }
 
     static Response render(AuthorizationStep.Consent step, Locale locale) {
-        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
-        StringBuilder body = new StringBuilder();
-        languages(body, texts, locale);
-        String client = Pages.escape(step.form().clientName());
-        String title;
-        if (step.credential() == null) {
-            title = texts.getString("title.access");
-            body.append("<h1>").append(Pages.escape(title)).append("</h1><p>")
-                    .append(format(texts, "signed.in", "<b>" + Pages.escape(step.userName()) + "</b>")).append("</p><p>")
-                    .append(format(texts, "access.text", client)).append("</p>");
-        } else {
-            title = texts.getString("title.sign");
-            body.append("<h1>").append(Pages.escape(title)).append("</h1><p>")
-                    .append(format(texts, "signed.in", "<b>" + Pages.escape(step.userName()) + "</b>")).append("</p><p>")
-                    .append(Pages.escape(texts.getString("sign.text"))).append("</p><dl class=\"summary\">");
-            item(body, texts, "summary.application", client);
-            item(body, texts, "summary.key", Pages.escape(step.credential()));
-            item(body, texts, "summary.signatures", "<b>" + step.numSignatures() + "</b>");
-            if (step.description() != null) {
-                item(body, texts, "summary.description", Pages.escape(step.description()));
-            }
-            body.append("</dl>");
-            documents(body, texts, step.documents());
-        }
-        Pages.error(body, translated(texts, step.error()));
-        if (step.notice() != null) {
-            body.append("<p class=\"notice\" role=\"status\">").append(Pages.escape(translated(texts, step.notice())))
-                    .append("</p>");
-        }
-        boolean sent = step.otpRequired() && !step.codeChannels().isEmpty();
-        if (sent) {
-            // a form of its own, before the approval, so that Enter in the approval form approves and never re-sends
-            body.append("<form method=\"post\" action=\"").append(AuthorizeResource.CONSENT_PATH).append("\">");
-            Pages.csrf(body, step.form());
-            body.append("<button type=\"submit\" class=\"secondary\" name=\"decision\" value=\"send-code\">")
-                    .append(Pages.escape(texts.getString(step.codeChannels().get(0).equals("SMS_OTP") ? "send.sms"
-                            : "send.email"))).append("</button></form>");
-        }
-        body.append("<form method=\"post\" action=\"").append(AuthorizeResource.CONSENT_PATH).append("\">");
-        Pages.csrf(body, step.form());
-        if (step.pinRequired()) {
-            body.append("<label for=\"pin\">").append(Pages.escape(texts.getString("pin.label"))).append("</label>")
-                    .append("<input type=\"password\" id=\"pin\" name=\"pin\" inputmode=\"numeric\" autocomplete=\"off\">");
-        }
-        if (step.otpRequired()) {
-            body.append("<label for=\"otp\">").append(Pages.escape(texts.getString(sent ? "otp.label.sent" : "otp.label")))
-                    .append("</label><input type=\"text\" id=\"otp\" name=\"otp\" inputmode=\"numeric\" ")
-                    .append("autocomplete=\"one-time-code\" maxlength=\"8\">");
-        }
-        body.append("<button type=\"submit\" name=\"decision\" value=\"approve\">")
-                .append(Pages.escape(texts.getString("approve"))).append("</button> ")
-                .append("<button type=\"submit\" class=\"secondary\" name=\"decision\" value=\"deny\">")
-                .append(Pages.escape(texts.getString("decline"))).append("</button></form>");
-        return Pages.page(200, title, body, locale.getLanguage());
+        return Pages.consent(model(step, locale));
     }
 
-    private static void languages(StringBuilder body, ResourceBundle texts, Locale current) {
-        body.append("<nav class=\"lang\" aria-label=\"").append(Pages.escape(texts.getString("nav.language"))).append("\">");
+    /** What consent.mustache shows, every text in {@code locale}; the template escapes each value. */
+    static Map<String, Object> model(AuthorizationStep.Consent step, Locale locale) {
+        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+        Map<String, Object> model = Pages.form(step.form(), AuthorizeResource.CONSENT_PATH,
+                translated(texts, step.error()));
+        model.put("lang", locale.getLanguage());
+        model.put("navLabel", texts.getString("nav.language"));
+        model.put("languages", languages(locale));
+        model.put("signedIn", format(texts, "signed.in", step.userName()));
+        String client = step.form().clientName();
+        if (step.credential() == null) {
+            model.put("title", texts.getString("title.access"));
+            model.put("accessText", format(texts, "access.text", client));
+        } else {
+            model.put("title", texts.getString("title.sign"));
+            model.put("credential", step.credential());
+            model.put("signText", texts.getString("sign.text"));
+            List<Map<String, Object>> summary = new ArrayList<>();
+            summary.add(Map.of("term", texts.getString("summary.application"), "value", client));
+            summary.add(Map.of("term", texts.getString("summary.key"), "value", step.credential()));
+            summary.add(Map.of("term", texts.getString("summary.signatures"), "value", String.valueOf(step.numSignatures())));
+            if (step.description() != null) {
+                summary.add(Map.of("term", texts.getString("summary.description"), "value", step.description()));
+            }
+            model.put("summary", summary);
+            documents(model, texts, step.documents());
+        }
+        model.put("notice", step.notice() == null ? null : translated(texts, step.notice()));
+        boolean sent = step.otpRequired() && !step.codeChannels().isEmpty();
+        // a form of its own, before the approval, so that Enter in the approval form approves and never re-sends
+        model.put("sendLabel", !sent ? null
+                : texts.getString(step.codeChannels().get(0).equals("SMS_OTP") ? "send.sms" : "send.email"));
+        model.put("pinLabel", step.pinRequired() ? texts.getString("pin.label") : null);
+        model.put("otpLabel", step.otpRequired() ? texts.getString(sent ? "otp.label.sent" : "otp.label") : null);
+        model.put("approve", texts.getString("approve"));
+        model.put("decline", texts.getString("decline"));
+        return model;
+    }
+
+    private static List<Map<String, Object>> languages(Locale current) {
+        List<Map<String, Object>> languages = new ArrayList<>();
         for (Locale language : LANGUAGES) {
             String name = ResourceBundle.getBundle(BUNDLE, language, ResourceBundle.Control.getNoFallbackControl(
                     ResourceBundle.Control.FORMAT_PROPERTIES)).getString("lang.name");
-            body.append("<a href=\"").append(AuthorizeResource.CONSENT_PATH).append("?lang=").append(language.getLanguage())
-                    .append("\" hreflang=\"").append(language.getLanguage()).append("\" lang=\"")
-                    .append(language.getLanguage()).append('"')
-                    .append(language.equals(current) ? " aria-current=\"page\"" : "").append('>')
-                    .append(Pages.escape(name)).append("</a>");
+            languages.add(Map.of("code", language.getLanguage(), "name", name, "current", language.equals(current)));
         }
-        body.append("</nav>");
+        return languages;
     }
 
-    private static void documents(StringBuilder body, ResourceBundle texts, List<AuthorizationStep.Document> documents) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        body.append("<table><caption>").append(Pages.escape(texts.getString("documents.caption")))
-                .append("</caption><thead><tr><th scope=\"col\">").append(Pages.escape(texts.getString("documents.label")))
-                .append("</th><th scope=\"col\">").append(Pages.escape(texts.getString("documents.size")))
-                .append("</th><th scope=\"col\">").append(Pages.escape(texts.getString("documents.digest")))
-                .append("</th></tr></thead><tbody>");
-        for (AuthorizationStep.Document document : documents) {
-            body.append("<tr><td>").append(Pages.escape(document.label().isEmpty() ? texts.getString("documents.nolabel")
-                            : document.label())).append("</td><td class=\"size\">")
-                    .append(Pages.escape(document.size() >= 0 ? format(texts, "documents.bytes", String.valueOf(document.size()))
-                            : texts.getString("documents.unknown")))
-                    .append("</td><td><code>").append(Pages.escape(document.digest())).append("</code></td></tr>");
-        }
-        body.append("</tbody></table>");
+    private static void documents(Map<String, Object> model, ResourceBundle texts, List<AuthorizationStep.Document> documents) {
+        model.put("hasDocuments", !documents.isEmpty());
+        model.put("documentsCaption", texts.getString("documents.caption"));
+        model.put("documentsLabel", texts.getString("documents.label"));
+        model.put("documentsSize", texts.getString("documents.size"));
+        model.put("documentsDigest", texts.getString("documents.digest"));
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             AuthorizationStep.Document document = documents.get(i);
+            Map<String, Object> row = new HashMap<>();
+            row.put("label", document.label().isEmpty() ? texts.getString("documents.nolabel") : document.label());
+            row.put("size", document.size() >= 0 ? format(texts, "documents.bytes", String.valueOf(document.size()))
+                    : texts.getString("documents.unknown"));
+            row.put("digest", document.digest());
             if ("image".equals(document.preview())) {
-                body.append("<p><img class=\"preview\" src=\"").append(AuthorizeResource.PREVIEW_PATH).append('/').append(i)
-                        .append("\" alt=\"").append(Pages.escape(format(texts, "preview.alt", document.label()))).append("\"></p>");
+                row.put("image", AuthorizeResource.PREVIEW_PATH + "/" + i);
+                row.put("alt", format(texts, "preview.alt", document.label()));
             } else if ("text".equals(document.preview())) {
-                body.append("<pre class=\"preview\">").append(Pages.escape(document.text())).append("</pre>");
+                row.put("text", document.text());
             }
+            rows.add(row);
         }
+        model.put("documents", rows);
     }
 
-    private static void item(StringBuilder body, ResourceBundle texts, String key, String html) {
-        body.append("<dt>").append(Pages.escape(texts.getString(key))).append("</dt><dd>").append(html).append("</dd>");
-    }
-
-    /** A message with its arguments inserted as they are (callers escape them); the pattern itself is ours. */
+    /** A message with its argument inserted (the template escapes the result); the pattern itself is ours. */
     private static String format(ResourceBundle texts, String key, String argument) {
         return new MessageFormat(texts.getString(key).replace("'", "''"), texts.getLocale()).format(new Object[] {argument});
     }

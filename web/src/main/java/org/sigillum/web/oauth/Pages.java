@@ -1,80 +1,121 @@
 package org.sigillum.web.oauth;
 
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.sigillum.api.federation.EnabledProvider;
 import org.sigillum.api.oauth.AuthorizationStep;
 
 /**
- * The login and error pages (the consent page is ConsentPage's) of the authorization-code flow. Every value is HTML-escaped, with its bidi
- * controls shown rather than obeyed (a label cannot reorder itself to look like another); the pages
- * run no script, cannot be framed and are not cached.
+ * The login, consent and error pages of the authorization-code flow, rendered from the Mustache templates beside
+ * this class ({@link ConsentPage} builds the consent page's model in the reader's language). Every value a template inserts is HTML-escaped by the template engine, with its bidi controls
+ * shown rather than obeyed (a label cannot reorder itself to look like another), so no page builds markup
+ * from data; the pages run no script, cannot be framed and are not cached.
  */
 public final class Pages {
 
     /** Where the sign-in page's provider buttons post (the federation resource, under the cookie's path). */
     public static final String FEDERATION_PATH = AuthorizeResource.BASE + "/federation";
-    private static final String LAYOUT = layout();
+    private static final String TEMPLATES = "/org/sigillum/web/oauth/";
     private static final String SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final EscapingMustacheFactory TEMPLATE_FACTORY = new EscapingMustacheFactory();
+    private static final Mustache LOGIN = TEMPLATE_FACTORY.compile("login.mustache");
+    private static final Mustache CONSENT = TEMPLATE_FACTORY.compile("consent.mustache");
+    private static final Mustache ERROR = TEMPLATE_FACTORY.compile("error.mustache");
 
     private Pages() {
     }
 
+    /** Mustache's factory with our escaping in place of its own: the same characters, and bidi controls shown. */
+    private static final class EscapingMustacheFactory extends DefaultMustacheFactory {
+
+        EscapingMustacheFactory() {
+            // from this class's own loader: in the EAR the engine sits in lib/, which cannot see the WAR's resources
+            super(name -> {
+                InputStream in = Pages.class.getResourceAsStream(TEMPLATES + name);
+                return in == null ? null : new InputStreamReader(in, StandardCharsets.UTF_8);
+            });
+        }
+
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(escape(value));
+            } catch (IOException e) {
+                throw new MustacheException("cannot write a page", e);
+            }
+        }
+    }
+
     public static Response login(AuthorizationStep.Login step, List<EnabledProvider> providers) {
-        StringBuilder body = new StringBuilder();
-        body.append("<h1>Sign in</h1><p class=\"muted\">").append(escape(step.form().clientName()))
-                .append(" asks to act for you at this signing service.</p>");
-        error(body, step.error());
-        for (EnabledProvider provider : providers) {
-            body.append("<form method=\"post\" action=\"").append(FEDERATION_PATH).append("\">");
-            csrf(body, step.form());
-            body.append("<input type=\"hidden\" name=\"provider\" value=\"").append(escape(provider.alias()))
-                    .append("\"><button type=\"submit\" class=\"secondary\" id=\"idp-").append(escape(provider.alias()))
-                    .append("\">Sign in with ").append(escape(provider.displayName())).append("</button></form>");
-        }
-        if (!providers.isEmpty()) {
-            body.append("<p class=\"muted\">Or with a Sigillum account:</p>");
-        }
-        body.append("<form method=\"post\" action=\"").append(AuthorizeResource.LOGIN_PATH).append("\">");
-        csrf(body, step.form());
-        body.append("<label for=\"username\">Username</label>")
-                .append("<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" required>")
-                .append("<label for=\"password\">Password</label>")
-                .append("<input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>")
-                .append("<button type=\"submit\">Sign in</button></form>");
-        return page(200, "Sign in", body);
+        return page(200, loginPage(step, providers));
     }
 
     public static Response error(int status, String message) {
-        StringBuilder body = new StringBuilder("<h1>This request cannot go on</h1>");
-        error(body, message);
-        body.append("<p class=\"muted\">Return to the application and start again.</p>");
-        return page(status, "Error", body);
+        return page(status, errorPage(message));
     }
 
-    static void csrf(StringBuilder body, AuthorizationStep.Form form) {
-        body.append("<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(form.csrf())).append("\">");
-    }
-
-    static void error(StringBuilder body, String error) {
-        if (error != null) {
-            body.append("<p class=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
+    static String loginPage(AuthorizationStep.Login step, List<EnabledProvider> providers) {
+        Map<String, Object> model = form(step.form(), AuthorizeResource.LOGIN_PATH, step.error());
+        List<Map<String, Object>> buttons = new ArrayList<>();
+        for (EnabledProvider provider : providers) {
+            buttons.add(Map.of("alias", provider.alias(), "displayName", provider.displayName(),
+                    "federationPath", FEDERATION_PATH));
         }
+        model.put("providers", buttons);
+        model.put("hasProviders", !buttons.isEmpty());
+        return render(LOGIN, model);
     }
 
-    private static Response page(int status, String title, StringBuilder body) {
-        return page(status, title, body, "en");
+    /** The consent page from the model {@link ConsentPage} made (its texts already in the reader's language). */
+    static Response consent(Map<String, Object> model) {
+        return page(200, consentPage(model));
     }
 
-    /** A page in language {@code lang} (a BCP 47 tag the page's texts are in). */
-    static Response page(int status, String title, StringBuilder body, String lang) {
-        String html = LAYOUT.replace("{{lang}}", escape(lang)).replace("{{title}}", escape(title)).replace("{{body}}", body);
+    static String consentPage(Map<String, Object> model) {
+        return render(CONSENT, model);
+    }
+
+    static String errorPage(String message) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("error", message);
+        return render(ERROR, model);
+    }
+
+    static Map<String, Object> form(AuthorizationStep.Form form, String action, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("clientName", form.clientName());
+        model.put("action", action);
+        model.put("csrf", form.csrf());
+        model.put("error", error);
+        return model;
+    }
+
+    private static String render(Mustache template, Map<String, Object> model) {
+        StringWriter html = new StringWriter();
+        try {
+            template.execute(html, model).flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return html.toString();
+    }
+
+    private static Response page(int status, String html) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache")
                 .header("Content-Security-Policy", SECURITY_POLICY).header("X-Frame-Options", "DENY")
@@ -109,13 +150,5 @@ public final class Pages {
     /** Embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and the implicit marks that reorder text. */
     static boolean isBidiControl(char c) {
         return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C;
-    }
-
-    private static String layout() {
-        try (InputStream in = Pages.class.getResourceAsStream("/org/sigillum/web/oauth/layout.mustache")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

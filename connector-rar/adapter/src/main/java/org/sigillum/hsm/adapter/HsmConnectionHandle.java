@@ -33,6 +33,12 @@ class HsmConnectionHandle implements HsmConnection {
     }
 
     @Override
+    public List<byte[]> signWithServiceKey(WrappedKey key, SignatureScheme scheme, List<byte[]> digests,
+                                           KeyCachePolicy cachePolicy) throws HsmException {
+        return live().execute(this, session -> session.signWithServiceKey(key, scheme, digests, cachePolicy));
+    }
+
+    @Override
     public void evictCachedKey(String credentialId) throws HsmException {
         live().execute(this, session -> {
             session.evictCachedKey(credentialId);

@@ -69,10 +69,10 @@ class SealedSecretTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {TokenSession.MIN_SECRET_BYTES, 32, TokenSession.MAX_SECRET_BYTES})
+    @ValueSource(ints = {CallLimits.MIN_SECRET_BYTES, 32, CallLimits.MAX_SECRET_BYTES})
     void hmacUnderSecretsOfTheAllowedLengthsMatchesJca(int length) throws Exception {
         byte[] seed = randomBytes(length);
-        List<byte[]> messages = List.of(randomBytes(1), randomBytes(8), randomBytes(TokenSession.MAX_MESSAGE_BYTES));
+        List<byte[]> messages = List.of(randomBytes(1), randomBytes(8), randomBytes(CallLimits.MAX_MESSAGE_BYTES));
         try (TokenSession session = token.openSession()) {
             List<byte[]> macs = session.hmacSha1(session.sealSecret(seed, totpBinding("bob")), messages);
             for (int i = 0; i < messages.size(); i++) {
@@ -205,7 +205,7 @@ class SealedSecretTest {
     // ---- requests refused before the HSM is asked ----
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 10, 16, TokenSession.MIN_SECRET_BYTES - 1, TokenSession.MAX_SECRET_BYTES + 1})
+    @ValueSource(ints = {0, 10, 16, CallLimits.MIN_SECRET_BYTES - 1, CallLimits.MAX_SECRET_BYTES + 1})
     void secretOfTheWrongLengthIsRefused(int length) throws HsmException {
         try (TokenSession session = token.openSession()) {
             assertThrows(InvalidKeyRequestException.class, () -> session.sealSecret(new byte[length], totpBinding("x")));
@@ -226,15 +226,15 @@ class SealedSecretTest {
             List<byte[]> withNull = new ArrayList<>();
             withNull.add(null);
             for (List<byte[]> messages : List.of(List.<byte[]>of(),
-                    Collections.nCopies(TokenSession.MAX_MESSAGES_PER_CALL + 1, randomBytes(8)),
-                    List.of(randomBytes(8), randomBytes(TokenSession.MAX_MESSAGE_BYTES + 1)),
+                    Collections.nCopies(CallLimits.MAX_MESSAGES_PER_CALL + 1, randomBytes(8)),
+                    List.of(randomBytes(8), randomBytes(CallLimits.MAX_MESSAGE_BYTES + 1)),
                     List.of(randomBytes(8), new byte[0]), withNull)) {
                 assertThrows(InvalidKeyRequestException.class, () -> session.hmacSha1(sealed, messages),
                         messages.size() + " messages");
             }
             assertThrows(InvalidKeyRequestException.class, () -> session.hmacSha1(sealed, null));
-            assertEquals(TokenSession.MAX_MESSAGES_PER_CALL,
-                    session.hmacSha1(sealed, Collections.nCopies(TokenSession.MAX_MESSAGES_PER_CALL, randomBytes(8))).size());
+            assertEquals(CallLimits.MAX_MESSAGES_PER_CALL,
+                    session.hmacSha1(sealed, Collections.nCopies(CallLimits.MAX_MESSAGES_PER_CALL, randomBytes(8))).size());
         }
     }
 

@@ -195,10 +195,56 @@ class TokenSessionTest {
 
     @Test
     void moreDigestsThanOneCallAllowsIsRefused() throws HsmException {
-        List<byte[]> digests = Collections.nCopies(TokenSession.MAX_DIGESTS_PER_CALL + 1, randomBytes(32));
+        List<byte[]> digests = Collections.nCopies(CallLimits.MAX_DIGESTS_PER_CALL + 1, randomBytes(32));
         try (TokenSession session = token.openSession()) {
             assertThrows(InvalidKeyRequestException.class, () -> session.unwrapAndSign(KEYS.get(P256).wrappedKey(),
                     new SignatureScheme.Ecdsa(DigestAlgorithm.SHA256), digests, KeyCachePolicy.NONE));
+        }
+    }
+
+    // ---- A10: a user's key signs only on the SAM's path, a key of the service only on its own ----
+
+    @Test
+    void a10UserKeyIsRefusedOnTheServicePathAlsoWhenCached() throws Exception {
+        GeneratedKey user = KEYS.get(P256);
+        SignatureScheme scheme = new SignatureScheme.Ecdsa(DigestAlgorithm.SHA256);
+        try (TokenSession session = token.openSession()) {
+            KeyBindingException refused = assertThrows(KeyBindingException.class, () -> session.signWithServiceKey(
+                    user.wrappedKey(), scheme, List.of(randomBytes(32)), KeyCachePolicy.NONE));
+            assertEquals("a user's key signs only through the SAM", refused.getMessage());
+            sign(session, user, scheme, ONE_MINUTE);
+            assertThrows(KeyBindingException.class, () -> session.signWithServiceKey(user.wrappedKey(), scheme,
+                    List.of(randomBytes(32)), ONE_MINUTE));
+            session.evictCachedKey(user.wrappedKey().binding().credentialId());
+        }
+    }
+
+    @Test
+    void a10ServiceKeySignsOnlyOnItsOwnPath() throws Exception {
+        SignatureScheme scheme = new SignatureScheme.Ecdsa(DigestAlgorithm.SHA256);
+        try (TokenSession session = token.openSession()) {
+            GeneratedKey ca = session.generateKeyPair(P256, new KeyBinding("ca:" + UUID.randomUUID(),
+                    KeyBinding.SERVICE_OWNER_PREFIX + "ca"));
+            KeyBindingException refused = assertThrows(KeyBindingException.class, () -> session.unwrapAndSign(
+                    ca.wrappedKey(), scheme, List.of(randomBytes(32)), KeyCachePolicy.NONE));
+            assertEquals("a key of the service signs only through signWithServiceKey", refused.getMessage());
+            byte[] message = randomBytes(64);
+            byte[] signature = session.signWithServiceKey(ca.wrappedKey(), scheme,
+                    List.of(MessageDigest.getInstance("SHA-256").digest(message)), KeyCachePolicy.NONE).get(0);
+            assertTrue(verifies(ca, scheme, message, signature));
+        }
+    }
+
+    @Test
+    void a10UserKeyRelabelledAsTheServicesIsRefusedAsForged() throws Exception {
+        WrappedKey user = KEYS.get(P256).wrappedKey();
+        WrappedKey relabelled = new WrappedKey(new KeyBinding(user.binding().credentialId(),
+                KeyBinding.SERVICE_OWNER_PREFIX + "ca"), user.spec(), user.wrappingKeyLabel(), user.blob(), user.bindingTag());
+        try (TokenSession session = token.openSession()) {
+            KeyBindingException refused = assertThrows(KeyBindingException.class, () -> session.signWithServiceKey(
+                    relabelled, new SignatureScheme.Ecdsa(DigestAlgorithm.SHA256), List.of(randomBytes(32)),
+                    KeyCachePolicy.NONE));
+            assertTrue(refused.getMessage().startsWith("wrapped key is not bound to credential"), refused.getMessage());
         }
     }
 

@@ -1,13 +1,15 @@
-package org.sigillum.keys;
+package org.sigillum.api.error;
 
-import org.sigillum.api.error.ErrorCode;
-import org.sigillum.api.error.ServiceException;
 import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.HsmUnavailableException;
 import org.sigillum.hsm.InvalidKeyRequestException;
 import org.sigillum.hsm.KeyBindingException;
 
-/** Turns an HSM failure into what the API caller may learn of it. */
+/**
+ * The one translation of an HSM failure into what the API caller may learn of it, used by the SAM and by every
+ * other bean that calls the HSM. Only the adapter's own refusals of a request (sizes, schemes) are passed on in
+ * words; anything the token said stays in the server log, never in a response.
+ */
 public final class HsmFailures {
 
     private HsmFailures() {
