@@ -13,6 +13,7 @@ TEST_PG_DIR="${TMPDIR:-/tmp}/sigillum-test-pg-$(id -u)-$TEST_PG_PORT"
 test_cleanup() {
     instance_stop "$TEST_DIR/server"
     pg_stop "$TEST_PG_DIR"
+    idp_stop
 }
 
 cmd_test() {
@@ -106,6 +107,8 @@ integration_tests() {
     export SIGILLUM_IT_SERVER_LOG="$inst/standalone/log/server.log"
     # where TrustedListsIT serves the LOTL and trusted list it builds, in this run's port range
     export SIGILLUM_IT_TRUSTED_LISTS_PORT=$((8098 + TEST_PORT_OFFSET))
+    # Keycloak and Chromium for the federation tests (docs/federation.md), when this run includes them
+    idp_for_tests "$@"
     (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false "$@") || die "integration tests failed"
     say "integration tests passed"
 }

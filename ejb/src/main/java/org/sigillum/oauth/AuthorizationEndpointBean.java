@@ -42,6 +42,7 @@ import org.sigillum.api.service.AuthorizationEndpoint;
 import org.sigillum.api.service.LocalLogin;
 import org.sigillum.audit.Events;
 import org.sigillum.csc.SadGrants;
+import org.sigillum.federation.LevelGate;
 import org.sigillum.keys.CredentialEntity;
 import org.sigillum.sam.auth.Digests;
 import org.sigillum.sam.once.SingleUseLedger;
@@ -56,7 +57,7 @@ import org.sigillum.token.BearerTokensBean;
  * neither is used twice, not even on both sides of a split cluster.
  */
 @Stateless
-public class AuthorizationEndpointBean implements AuthorizationEndpoint {
+public class AuthorizationEndpointBean implements AuthorizationEndpoint, ExternalSignIn {
 
     static final String TRANSACTIONS = "java:jboss/infinispan/cache/sigillum/consent";
     static final String PUSHED = "java:jboss/infinispan/cache/sigillum/par-requests";
@@ -91,6 +92,8 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
     private OAuthEndpoints endpoints;
     @Inject
     private DocumentPreviews previews;
+    @EJB
+    private LevelGate levels;
 
     @Inject
     @ConfigProperty(name = "sigillum.sad.max-signatures", defaultValue = "100")
@@ -174,6 +177,26 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
             save(failed);
             return new AuthorizationStep.Login(form(failed), WRONG_LOGIN);
         }
+        return authenticated(transaction, userId);
+    }
+
+    @Override
+    public WaitingAuthorization waiting(String transactionId, String csrf) throws ServiceException {
+        AuthorizationTransaction transaction = transaction(transactionId, csrf);
+        return new WaitingAuthorization(transaction.pending().clientId(), credentialId(transaction.pending()));
+    }
+
+    @Override
+    public AuthorizationStep signedIn(String transactionId, String userId) throws ServiceException {
+        AuthorizationTransaction transaction = transactionId == null ? null : transactions.get(transactionId);
+        if (transaction == null) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "this sign-in has expired; start again from the application");
+        }
+        return authenticated(transaction, userId);
+    }
+
+    /** The user is known (local password or identity provider): on to the consent step. */
+    private AuthorizationStep authenticated(AuthorizationTransaction transaction, String userId) {
         UserEntity user = em.find(UserEntity.class, userId);
         AuthorizationTransaction authenticated = transaction.authenticated(SadStore.newValue(), userId, user.username(),
                 Instant.now());
@@ -181,7 +204,7 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
             requested(authenticated);
         } catch (ServiceException e) {
             transactions.remove(transaction.id());
-            return redirect(pending, OAuth2Error.INVALID_REQUEST.setDescription(e.getMessage()));
+            return redirect(transaction.pending(), OAuth2Error.INVALID_REQUEST.setDescription(e.getMessage()));
         }
         save(authenticated);
         return consentStep(authenticated, null);
@@ -225,7 +248,7 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
                 save(failed);
                 return consentStep(failed, WRONG_FACTOR);
             }
-            grant = requested(transaction).authenticatedBy(factors, Instant.now());
+            grant = levels.admit(transaction.id(), requested(transaction).authenticatedBy(factors, Instant.now()));
         }
         if (transactions.remove(transaction.id()) == null || !ledger.claim("consent", Digests.sha256Hex(transaction.id()))) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "this authorization was already completed");

@@ -128,6 +128,46 @@ class MigrationsOnH2Test {
         assertTrue(e.getSQLState().startsWith("23"), "integrity violation expected, got " + e.getSQLState() + ": " + e);
     }
 
+    @Test
+    void aFederatedIdentityNamesAtMostOneAccountAndGoesWithIt() throws SQLException {
+        String ana = insertUser("ana");
+        String eve = insertUser("eve");
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO identity_provider (alias, kind, "
+                + "display_name, settings, level_mapping, created_at, updated_at) VALUES ('idp', 'OIDC', 'IdP', '{}', "
+                + "'{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+            insert.executeUpdate();
+        }
+        linkIdentity(ana, "subject-1");
+
+        SQLException e = assertThrows(SQLException.class, () -> linkIdentity(eve, "subject-1"));
+        assertTrue(e.getSQLState().startsWith("23"), "integrity violation expected, got " + e.getSQLState() + ": " + e);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sig_user WHERE id = ?")) {
+            delete.setString(1, ana);
+            delete.executeUpdate();
+        }
+        assertDoesNotThrow(() -> linkIdentity(eve, "subject-1"));
+    }
+
+    @Test
+    void theLevelPolicyStartsAtLowForEverything() throws SQLException {
+        try (ResultSet rs = connection.createStatement().executeQuery(
+                "SELECT scal1_level, scal2_level, key_creation_level, step_up FROM level_policy WHERE id = 1")) {
+            assertTrue(rs.next());
+            assertEquals("LOW LOW LOW PROVIDER", rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                    + rs.getString(4));
+        }
+    }
+
+    private void linkIdentity(String userId, String subject) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO federated_identity (id, user_id, "
+                + "provider_alias, subject, created_at) VALUES (?, ?, 'idp', ?, CURRENT_TIMESTAMP)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, userId);
+            insert.setString(3, subject);
+            insert.executeUpdate();
+        }
+    }
+
     /** Column name to nullability, for one table of the default schema. */
     private Map<String, Boolean> columns(String table) throws SQLException {
         Map<String, Boolean> columns = new LinkedHashMap<>();

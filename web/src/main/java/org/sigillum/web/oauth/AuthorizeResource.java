@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.oauth.AuthorizationStep;
 import org.sigillum.api.service.AuthorizationEndpoint;
+import org.sigillum.api.service.FederatedLogins;
+import org.sigillum.api.service.IdentityProviders;
 
 /**
  * The browser side of the authorization-code flow. The transaction is named by an HttpOnly cookie, never by the
@@ -31,15 +33,19 @@ import org.sigillum.api.service.AuthorizationEndpoint;
 @Produces(MediaType.TEXT_HTML)
 public class AuthorizeResource {
 
-    static final String BASE = "/csc/v2/oauth2/authorize";
+    public static final String BASE = "/csc/v2/oauth2/authorize";
     static final String LOGIN_PATH = BASE + "/login";
     static final String CONSENT_PATH = BASE + "/consent";
     static final String PREVIEW_PATH = BASE + "/preview";
-    private static final String COOKIE = "sigillum_authz";
+    public static final String COOKIE = "sigillum_authz";
     private static final int COOKIE_SECONDS = 600;
 
     @EJB
     private AuthorizationEndpoint endpoint;
+    @EJB
+    private FederatedLogins federation;
+    @EJB
+    private IdentityProviders providers;
     @Inject
     private PublicUrls urls;
 
@@ -53,7 +59,15 @@ public class AuthorizeResource {
             return Pages.error(400, "The authorization request is malformed: " + e.getMessage());
         }
         try {
-            return respond(endpoint.begin(request));
+            AuthorizationStep step = endpoint.begin(request);
+            String hint = uri.getQueryParameters().getFirst("idp_hint");
+            if (hint != null && step instanceof AuthorizationStep.Login login) {
+                // idp_hint: straight to that provider, the transaction's cookie set as for the login page
+                return Response.seeOther(federation.start(login.form().transactionId(), login.form().csrf(), hint))
+                        .cookie(cookie(login.form().transactionId(), COOKIE_SECONDS)).header("Cache-Control", "no-store")
+                        .build();
+            }
+            return respond(step);
         } catch (ServiceException e) {
             return Pages.error(400, e.getMessage());
         }
@@ -106,7 +120,7 @@ public class AuthorizeResource {
                     .build();
         }
         if (step instanceof AuthorizationStep.Login login) {
-            return withCookie(Pages.login(login), login.form());
+            return withCookie(Pages.login(login, providers.enabled()), login.form());
         }
         AuthorizationStep.Consent consent = (AuthorizationStep.Consent) step;
         return withCookie(Pages.consent(consent), consent.form());

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.sigillum.api.federation.EnabledProvider;
 import org.sigillum.api.oauth.AuthorizationStep;
 
 /**
@@ -13,8 +15,10 @@ import org.sigillum.api.oauth.AuthorizationStep;
  * controls shown rather than obeyed (a label cannot reorder itself to look like another); the pages
  * run no script, cannot be framed and are not cached.
  */
-final class Pages {
+public final class Pages {
 
+    /** Where the sign-in page's provider buttons post (the federation resource, under the cookie's path). */
+    public static final String FEDERATION_PATH = AuthorizeResource.BASE + "/federation";
     private static final String LAYOUT = layout();
     private static final String SECURITY_POLICY =
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -22,11 +26,21 @@ final class Pages {
     private Pages() {
     }
 
-    static Response login(AuthorizationStep.Login step) {
+    public static Response login(AuthorizationStep.Login step, List<EnabledProvider> providers) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>Sign in</h1><p class=\"muted\">").append(escape(step.form().clientName()))
                 .append(" asks to act for you at this signing service.</p>");
         error(body, step.error());
+        for (EnabledProvider provider : providers) {
+            body.append("<form method=\"post\" action=\"").append(FEDERATION_PATH).append("\">");
+            csrf(body, step.form());
+            body.append("<input type=\"hidden\" name=\"provider\" value=\"").append(escape(provider.alias()))
+                    .append("\"><button type=\"submit\" class=\"secondary\" id=\"idp-").append(escape(provider.alias()))
+                    .append("\">Sign in with ").append(escape(provider.displayName())).append("</button></form>");
+        }
+        if (!providers.isEmpty()) {
+            body.append("<p class=\"muted\">Or with a Sigillum account:</p>");
+        }
         body.append("<form method=\"post\" action=\"").append(AuthorizeResource.LOGIN_PATH).append("\">");
         csrf(body, step.form());
         body.append("<label for=\"username\">Username</label>")
@@ -37,7 +51,7 @@ final class Pages {
         return page(200, "Sign in", body);
     }
 
-    static Response consent(AuthorizationStep.Consent step) {
+    public static Response consent(AuthorizationStep.Consent step) {
         StringBuilder body = new StringBuilder();
         String client = escape(step.form().clientName());
         if (step.credential() == null) {
@@ -91,7 +105,7 @@ final class Pages {
         return page(200, step.credential() == null ? "Allow access" : "Approve signing", body);
     }
 
-    static Response error(int status, String message) {
+    public static Response error(int status, String message) {
         StringBuilder body = new StringBuilder("<h1>This request cannot go on</h1>");
         error(body, message);
         body.append("<p class=\"muted\">Return to the application and start again.</p>");
