@@ -22,7 +22,7 @@ import org.xml.sax.SAXException;
 
 /**
  * Turns a SAML Response that arrived at the assertion consumer service into a {@link SamlLogin}, or refuses it
- * with the rule it broke. Order matters: structure and signature first, so that no field is trusted before the
+ * with the rule it broke. The level the AuthnContextClassRef stands for is the provider's mapping's business. Order matters: structure and signature first, so that no field is trusted before the
  * identity provider's pinned key vouches for it; the one-time claim of the assertion ID last, so that only an
  * assertion that is otherwise valid is spent.
  */
@@ -34,16 +34,14 @@ public final class ResponseValidator {
 
     private final ServiceProvider serviceProvider;
     private final IdentityProviderTrust identityProvider;
-    private final LevelMapping levels;
     private final List<PrivateKey> decryptionKeys;
     private final ReplayGuard replay;
     private final Clock clock;
 
-    public ResponseValidator(ServiceProvider serviceProvider, IdentityProviderTrust identityProvider, LevelMapping levels,
+    public ResponseValidator(ServiceProvider serviceProvider, IdentityProviderTrust identityProvider,
                              List<PrivateKey> decryptionKeys, ReplayGuard replay, Clock clock) {
         this.serviceProvider = Objects.requireNonNull(serviceProvider);
         this.identityProvider = Objects.requireNonNull(identityProvider);
-        this.levels = Objects.requireNonNull(levels);
         this.decryptionKeys = List.copyOf(decryptionKeys);
         this.replay = Objects.requireNonNull(replay);
         this.clock = Objects.requireNonNull(clock);
@@ -90,14 +88,12 @@ public final class ResponseValidator {
         }
         Element context = SamlXml.child(authn, SamlXml.ASSERTION, "AuthnContext");
         String classRef = context == null ? null : SamlXml.text(SamlXml.child(context, SamlXml.ASSERTION, "AuthnContextClassRef"));
-        AssuranceLevel level = levels.levelOf(classRef).orElseThrow(() -> new SamlRefusal(Reason.UNKNOWN_LEVEL,
-                "the provider's level mapping does not know the AuthnContextClassRef " + classRef));
         String assertionId = assertion.getAttribute("ID");
         if (!replay.claim(issuer, assertionId)) {
             throw new SamlRefusal(Reason.REPLAYED, "the assertion " + assertionId + " was used before");
         }
         String sessionIndex = authn.hasAttribute("SessionIndex") ? authn.getAttribute("SessionIndex") : null;
-        return new SamlLogin(issuer, subjectValue, nameId.getAttribute("Format"), classRef, level, assertionId,
+        return new SamlLogin(issuer, subjectValue, nameId.getAttribute("Format"), classRef, assertionId,
                 sessionIndex, instant(authn, "AuthnInstant"));
     }
 

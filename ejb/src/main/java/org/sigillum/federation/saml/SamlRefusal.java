@@ -23,8 +23,7 @@ public final class SamlRefusal extends Exception {
         EXPIRED("saml_expired", "C10"),
         NOT_YET_VALID("saml_not_yet_valid", "C10"),
         REPLAYED("saml_replayed", "C10"),
-        NO_SUBJECT("saml_no_subject", "C10"),
-        UNKNOWN_LEVEL("saml_unknown_authn_context", "C11");
+        NO_SUBJECT("saml_no_subject", "C10");
 
         private final String code;
         private final String checklistId;

@@ -29,11 +29,9 @@ class ResponseValidatorTest {
     private final Set<String> used = new HashSet<>();
     private final ServiceProvider sp =
             new ServiceProvider(TestIdp.SP_ENTITY_ID, TestIdp.ACS, TestIdp.SLO, null, Duration.ofSeconds(60));
-    private final LevelMapping levels =
-            LevelMapping.parse(TestIdp.PASSWORD_CLASS + "=substantial," + TestIdp.OTP_CLASS + "=high");
 
     private ResponseValidator validator() {
-        return new ResponseValidator(sp, idp.trust(), levels, List.of(spEncryption.getPrivate()),
+        return new ResponseValidator(sp, idp.trust(), List.of(spEncryption.getPrivate()),
                 (issuer, id) -> used.add(issuer + " " + id), Clock.systemUTC());
     }
 
@@ -56,20 +54,22 @@ class ResponseValidatorTest {
         TestIdp.Spec spec = new TestIdp.Spec();
         SamlLogin login = validate(signedResponse(spec));
         assertEquals("ana", login.subject());
-        assertEquals(AssuranceLevel.SUBSTANTIAL, login.level());
+        assertEquals(TestIdp.PASSWORD_CLASS, login.authnContextClassRef());
         assertEquals(TestIdp.ENTITY_ID, login.issuer());
         assertEquals(spec.assertionId, login.assertionId());
         assertEquals("s1", login.sessionIndex());
     }
 
     @Test
-    void c11OtpAuthnContextMapsToHighAndAnUnmappedOneIsRefused() throws SamlRefusal {
+    void c11AuthnContextMapsToTheProvidersLevelAndAnUnmappedOneToNone() throws SamlRefusal {
+        LevelMapping levels = new LevelMapping(java.util.Map.of(TestIdp.PASSWORD_CLASS, "substantial", TestIdp.OTP_CLASS, "high"));
         TestIdp.Spec otp = new TestIdp.Spec();
         otp.classRef = TestIdp.OTP_CLASS;
-        assertEquals(AssuranceLevel.HIGH, validate(signedResponse(otp)).level());
-        TestIdp.Spec unknown = new TestIdp.Spec();
-        unknown.classRef = "urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified";
-        assertEquals(Reason.UNKNOWN_LEVEL, refusal(signedResponse(unknown)));
+        assertEquals(org.sigillum.api.federation.LevelOfAssurance.HIGH, levels.levelOf(validate(signedResponse(otp)).authnContextClassRef()));
+        assertEquals(null, levels.levelOf("urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified"));
+        assertEquals(List.of(TestIdp.OTP_CLASS), levels.classesAtLeast(org.sigillum.api.federation.LevelOfAssurance.HIGH));
+        assertEquals(List.of(TestIdp.PASSWORD_CLASS, TestIdp.OTP_CLASS).stream().sorted().toList(),
+                levels.classesAtLeast(org.sigillum.api.federation.LevelOfAssurance.SUBSTANTIAL));
     }
 
     @Test

@@ -52,8 +52,9 @@ class SamlMessagesTest {
 
     @Test
     void c11StepUpAuthnRequestIsSignedAndAsksForAFreshAuthenticationAtTheLevel() throws Exception {
-        LevelMapping levels = LevelMapping.parse(TestIdp.PASSWORD_CLASS + "=substantial\n" + TestIdp.OTP_CLASS + "=high");
-        String url = AuthnRequests.redirectUrl("_req42", sp, idp.trust(), levels.classesAtLeast(AssuranceLevel.HIGH), true,
+        LevelMapping levels = new LevelMapping(java.util.Map.of(TestIdp.PASSWORD_CLASS, "substantial", TestIdp.OTP_CLASS, "high"));
+        String url = AuthnRequests.redirectUrl("_req42", sp, idp.trust(),
+                levels.classesAtLeast(org.sigillum.api.federation.LevelOfAssurance.HIGH), true,
                 "relay-1", signer(SP_KEY.getPrivate()));
         assertTrue(url.startsWith("https://idp.test/sso?SAMLRequest="), url);
         String query = URI.create(url).getRawQuery();
