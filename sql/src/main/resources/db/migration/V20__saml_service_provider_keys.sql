@@ -15,3 +15,13 @@ CREATE TABLE saml_sp_key (
     created_at          TIMESTAMP    NOT NULL,
     CONSTRAINT ck_saml_sp_key_one_form CHECK ((wrapped_private_key IS NULL) <> (sealed_private_key IS NULL))
 );
+
+-- The saml-replay store: the ID of every SAML assertion consumed (SHA-256 of issuer and ID), claimed with
+-- INSERT … ON CONFLICT DO NOTHING in the transaction that completes the login, so that an assertion is used once
+-- across the cluster, like the SAM's single_use ledger (issue 5), of which it is a sibling outside the SAM.
+-- Rows outlive every assertion's validity and are then purged.
+CREATE TABLE saml_replay (
+    id       VARCHAR(64)  NOT NULL PRIMARY KEY,
+    used_at  TIMESTAMP    NOT NULL
+);
+CREATE INDEX saml_replay_used_at ON saml_replay (used_at);

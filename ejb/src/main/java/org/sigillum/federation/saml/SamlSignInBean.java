@@ -25,21 +25,18 @@ import org.sigillum.federation.LoginAttempt;
 import org.sigillum.federation.LoginAttempts;
 import org.sigillum.federation.ProviderDirectory;
 import org.sigillum.federation.ProviderKind;
-import org.sigillum.sam.auth.Digests;
-import org.sigillum.sam.once.SingleUseLedger;
 import org.w3c.dom.Element;
 
 /**
  * The service provider's endpoints behind {@code /saml/*}. The assertion consumer service finds the attempt by
  * RelayState, checks the response with {@link ResponseValidator} against that attempt's request ID and the
- * provider's pinned keys, spends the assertion ID in the cluster-wide single-use ledger ({@code saml-replay}) in
- * this transaction, and hands the subject and level to {@link FederatedLogins#complete}, which links, checks the
+ * provider's pinned keys, spends the assertion ID in the cluster-wide {@code saml-replay} store in this
+ * transaction, and hands the subject and level to {@link FederatedLogins#complete}, which links, checks the
  * level, steps up and audits. A refusal names its rule (the code and checklist ID) on the page and in the audit.
  */
 @Stateless
 public class SamlSignInBean implements SamlSignIn {
 
-    static final String REPLAY_KIND = "saml-replay";
     static final String EXPIRED = "This sign-in has expired or was already completed; start again from the application.";
     static final String LOGOUT = "FEDERATED_LOGOUT";
     private static final Logger LOG = Logger.getLogger(SamlSignInBean.class.getName());
@@ -53,7 +50,7 @@ public class SamlSignInBean implements SamlSignIn {
     @EJB
     private ServiceProviderKeysBean keys;
     @EJB
-    private SingleUseLedger ledger;
+    private SamlReplayLedger replay;
     @EJB
     private AuditTrail audit;
     @Inject
@@ -85,8 +82,7 @@ public class SamlSignInBean implements SamlSignIn {
             throw logins.refuse(alias, relayState, e.getMessage());
         }
         ResponseValidator validator = new ResponseValidator(providers.serviceProvider(provider), idp,
-                keys.decryptionKeys(), (issuer, id) -> ledger.claim(REPLAY_KIND, Digests.sha256Hex(issuer + " " + id)),
-                Clock.systemUTC());
+                keys.decryptionKeys(), replay, Clock.systemUTC());
         SamlLogin login;
         try {
             login = validator.validate(samlResponse, attempt.protocol().get(SamlProtocolLogin.REQUEST_ID));

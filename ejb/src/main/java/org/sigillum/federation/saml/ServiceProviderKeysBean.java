@@ -6,18 +6,17 @@ import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
@@ -38,26 +37,24 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.enrollment.BuiltInCaBean;
 import org.sigillum.enrollment.CaKey;
 import org.sigillum.enrollment.IssuedCertificateEntity;
-import org.sigillum.hsm.DigestAlgorithm;
 import org.sigillum.hsm.GeneratedKey;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
-import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.KeySpec;
-import org.sigillum.hsm.SignatureScheme;
+import org.sigillum.hsm.WrappedKey;
 import org.sigillum.keys.HsmFailures;
-import org.sigillum.sam.auth.HsmPepper;
 
 /**
  * Sigillum's SAML service-provider keys, made once for the cluster: an RSA signing key generated in the HSM
  * (AuthnRequests and logout messages are signed there, RSA-SHA256, which every SAML provider accepts), and an
- * RSA encryption key for encrypted assertions, sealed under a key the HSM derives. Both certified by the
+ * RSA encryption key for encrypted assertions, sealed under a key the HSM derives (an HMAC under its pepper key). Both certified by the
  * built-in issuing CA and entered in its register, so that OCSP answers for them.
  */
 @Stateless
@@ -77,8 +74,6 @@ public class ServiceProviderKeysBean {
     private HsmConnectionFactory hsm;
     @EJB
     private BuiltInCaBean ca;
-    @Inject
-    private HsmPepper pepper;
 
     /** Creates the keys when they do not exist yet; a node that loses the race to another finds the other's. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -122,9 +117,12 @@ public class ServiceProviderKeysBean {
         }
     }
 
-    /** Signs redirect-binding octets in the HSM; the key is unwrapped for the one signature and destroyed. */
+    /**
+     * Signs redirect-binding octets in the HSM, through the built-in PKI's server-key signer (as the TSA's and
+     * the CA's keys sign); the key is unwrapped for the one signature and destroyed.
+     */
     public MessageSigner signer() throws ServiceException {
-        var key = entity(SIGNING).wrappedKey();
+        WrappedKey key = entity(SIGNING).wrappedKey();
         return new MessageSigner() {
             @Override
             public String algorithmUri() {
@@ -133,13 +131,13 @@ public class ServiceProviderKeysBean {
 
             @Override
             public byte[] sign(byte[] octets) {
-                try (HsmConnection connection = hsm.getConnection()) {
-                    byte[] digest = MessageDigest.getInstance("SHA-256").digest(octets);
-                    return connection.unwrapAndSign(key, new SignatureScheme.RsaPkcs1(DigestAlgorithm.SHA256),
-                            List.of(digest), KeyCachePolicy.NONE).get(0);
-                } catch (HsmException | GeneralSecurityException e) {
-                    throw new IllegalStateException("the HSM could not sign the SAML message: " + e.getMessage(), e);
+                ContentSigner signer = ca.serverKeySigner(key);
+                try (OutputStream out = signer.getOutputStream()) {
+                    out.write(octets);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
                 }
+                return signer.getSignature();
             }
         };
     }
@@ -206,7 +204,12 @@ public class ServiceProviderKeysBean {
     }
 
     private byte[] crypt(int mode, byte[] nonce, byte[] input) throws ServiceException {
-        byte[] key = pepper.apply(SEAL_LABEL.getBytes(StandardCharsets.UTF_8));
+        byte[] key;
+        try (HsmConnection connection = hsm.getConnection()) {
+            key = connection.pepper(SEAL_LABEL.getBytes(StandardCharsets.UTF_8));
+        } catch (HsmException e) {
+            throw HsmFailures.toServiceException("sealing the SAML encryption key", e);
+        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
