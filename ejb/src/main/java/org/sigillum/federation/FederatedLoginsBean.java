@@ -19,11 +19,10 @@ import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.federation.LevelOfAssurance;
 import org.sigillum.api.oauth.AuthorizationStep;
 import org.sigillum.api.service.AuditTrail;
+import org.sigillum.api.service.ExternalSignIn;
 import org.sigillum.api.service.FederatedLogins;
 import org.sigillum.audit.Events;
 import org.sigillum.keys.CredentialEntity;
-import org.sigillum.oauth.ExternalSignIn;
-import org.sigillum.sam.sad.SadStore;
 
 /**
  * Federated sign-in, the same for every protocol: an attempt is started for a waiting authorization, and the
@@ -59,7 +58,7 @@ public class FederatedLoginsBean implements FederatedLogins {
         ExternalSignIn.WaitingAuthorization waiting = signIn.waiting(transactionId, csrf);
         ConfiguredProvider provider = directory.findEnabled(alias);
         LevelOfAssurance required = required(waiting);
-        return begin(provider, new LoginAttempt(SadStore.newValue(), alias, transactionId, waiting.clientId(), required,
+        return begin(provider, new LoginAttempt(LoginAttempts.newId(), alias, transactionId, waiting.clientId(), required,
                 false, Map.of(), Instant.now()));
     }
 
@@ -88,7 +87,7 @@ public class FederatedLoginsBean implements FederatedLogins {
             if (!attempt.stepUp() && directory.policy().stepUp() == LevelPolicy.StepUp.PROVIDER) {
                 audit.record(new AuditEvent(FederationEvents.FEDERATED_STEP_UP, AuditEvent.Outcome.SUCCESS, user.id(),
                         user.id(), null, details).forClient(attempt.clientId()));
-                URI location = begin(directory.findEnabled(alias), new LoginAttempt(SadStore.newValue(), alias,
+                URI location = begin(directory.findEnabled(alias), new LoginAttempt(LoginAttempts.newId(), alias,
                         attempt.transactionId(), attempt.clientId(), attempt.required(), true, Map.of(), Instant.now()));
                 return new AuthorizationStep.Redirect(location);
             }

@@ -3,6 +3,8 @@ package org.sigillum.federation;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.Serializable;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 import org.sigillum.api.federation.LevelOfAssurance;
@@ -20,8 +22,17 @@ public class LoginAttempts {
     private static final String ATTEMPT = "attempt:";
     private static final String SIGN_IN = "signin:";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     @Resource(lookup = CACHE)
     private Cache<String, Serializable> cache;
+
+    /** A fresh attempt ID: 256 random bits, base64url, unguessable as it travels through the provider. */
+    static String newId() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 
     void save(LoginAttempt attempt) {
         cache.put(ATTEMPT + attempt.id(), attempt, ATTEMPT_SECONDS, TimeUnit.SECONDS);

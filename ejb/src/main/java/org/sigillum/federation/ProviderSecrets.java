@@ -1,7 +1,7 @@
 package org.sigillum.federation;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.annotation.Resource;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -12,7 +12,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
-import org.sigillum.sam.auth.HsmPepper;
+import org.sigillum.hsm.HsmConnection;
+import org.sigillum.hsm.HsmConnectionFactory;
+import org.sigillum.hsm.HsmException;
+import org.sigillum.hsm.HsmUnavailableException;
 
 /**
  * Seals a provider's client secret for its row. The secret must come back in clear (it is sent to the provider's
@@ -29,8 +32,8 @@ public class ProviderSecrets {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Inject
-    private HsmPepper pepper;
+    @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
+    private HsmConnectionFactory hsm;
 
     String seal(String alias, String secret) throws ServiceException {
         byte[] nonce = new byte[NONCE_BYTES];
@@ -54,9 +57,20 @@ public class ProviderSecrets {
         }
     }
 
+    /** HMAC-SHA256 under the HSM's pepper key, which never leaves the HSM, of a fixed label and the alias. */
+    private byte[] derivedKey(String alias) throws ServiceException {
+        try (HsmConnection connection = hsm.getConnection()) {
+            return connection.pepper(("sigillum identity-provider secret " + VERSION + "\n" + alias)
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (HsmUnavailableException e) {
+            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the HSM is unavailable; retry later", e);
+        } catch (HsmException e) {
+            throw new ServiceException(ErrorCode.SERVER_ERROR, "the HSM cannot derive the provider secrets' key", e);
+        }
+    }
+
     private byte[] crypt(int mode, String alias, byte[] nonce, byte[] input) throws ServiceException {
-        byte[] key = pepper.apply(("sigillum identity-provider secret " + VERSION + "\n" + alias)
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] key = derivedKey(alias);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));

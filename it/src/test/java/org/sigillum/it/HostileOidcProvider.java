@@ -32,7 +32,7 @@ final class HostileOidcProvider implements AutoCloseable {
 
     final String clientId = "sigillum-" + UUID.randomUUID().toString().substring(0, 8);
     private final HttpServer server;
-    private final RSAKey key;
+    private volatile RSAKey key;
     private final RSAKey otherKey;
     private volatile String nonce;
     private volatile String acr = "urn:test:high";
@@ -69,6 +69,11 @@ final class HostileOidcProvider implements AutoCloseable {
         this.signedByOtherKey = false;
     }
 
+    /** The provider rotates its key: a new one under a new key ID, the old one no longer published. */
+    void rotate() throws JOSEException {
+        key = new RSAKeyGenerator(2048).keyID("k-" + UUID.randomUUID()).generate();
+    }
+
     void nextUnsigned() {
         this.unsigned = true;
     }
@@ -87,8 +92,9 @@ final class HostileOidcProvider implements AutoCloseable {
             return new PlainJWT(set).serialize();
         }
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), set);
-            jwt.sign(new RSASSASigner(signedByOtherKey ? otherKey : key));
+            RSAKey signing = signedByOtherKey ? otherKey : key;
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signing.getKeyID()).build(), set);
+            jwt.sign(new RSASSASigner(signing));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.api.service.SingleUseClaims;
 
 /**
  * The arbiter of every value that may be used once: a SAD, an authorization code, a consent, a pushed request,
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 @LocalBean
-public class SingleUseLedger {
+public class SingleUseLedger implements SingleUseClaims {
 
     private static final String CLAIM = "INSERT INTO single_use (id, used_at) VALUES (?, ?) ON CONFLICT DO NOTHING";
     private static final String PURGE = "DELETE FROM single_use WHERE used_at < ?";
@@ -39,6 +40,7 @@ public class SingleUseLedger {
     long retentionSeconds;
 
     /** Records the value as used; false if it had been used already. {@code kind} keeps the kinds apart. */
+    @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean claim(String kind, String digest) {
         try (Connection connection = database.getConnection();

@@ -161,7 +161,7 @@ public final class Pages {
     }
 
     private static String layout() {
-        try (InputStream in = Pages.class.getResourceAsStream("/org/sigillum/web/oauth/page.html")) {
+        try (InputStream in = Pages.class.getResourceAsStream("/org/sigillum/web/oauth/layout.mustache")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

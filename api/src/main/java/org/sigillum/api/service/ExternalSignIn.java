@@ -1,4 +1,4 @@
-package org.sigillum.oauth;
+package org.sigillum.api.service;
 
 import jakarta.ejb.Local;
 import org.sigillum.api.error.ServiceException;

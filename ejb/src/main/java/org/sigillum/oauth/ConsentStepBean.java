@@ -1,0 +1,134 @@
+package org.sigillum.oauth;
+
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.account.SigningFactorsBean;
+import org.sigillum.account.UserEntity;
+import org.sigillum.api.audit.AuditEvent;
+import org.sigillum.api.error.ErrorCode;
+import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.oauth.AuthorizationStep;
+import org.sigillum.api.sam.SadGrant;
+import org.sigillum.audit.Events;
+import org.sigillum.csc.SadGrants;
+import org.sigillum.federation.LevelGate;
+import org.sigillum.keys.CredentialEntity;
+
+/**
+ * The consent step, reached once a user is signed in (by any means): shows what the client asks for, and for a
+ * credential authorization takes the signing PIN (and one-time code) that approve it.
+ */
+@Stateless
+@LocalBean
+public class ConsentStepBean {
+
+    private static final String WRONG_FACTOR = "The PIN or one-time code is wrong, or signing is locked.";
+    private static final String MISSING_FACTOR = "Enter your PIN, and your one-time code if you use one.";
+
+    @PersistenceContext(unitName = "sigillum")
+    private EntityManager em;
+    @EJB
+    private SigningFactorsBean signingFactors;
+    @EJB
+    private ConsentTransactionsBean transactions;
+    @EJB
+    private AuthorizationOutcomesBean outcomes;
+    @EJB
+    private LevelGate levels;
+
+    @Inject
+    @ConfigProperty(name = "sigillum.sad.max-signatures", defaultValue = "100")
+    int maxSignatures;
+
+    /**
+     * Signs the transaction in as {@code userId} and shows the consent page; a credential the user may not use
+     * ends the transaction with an error at the client.
+     */
+    public AuthorizationStep signedIn(AuthorizationTransaction transaction, String userId) {
+        UserEntity user = em.find(UserEntity.class, userId);
+        AuthorizationTransaction authenticated = transactions.authenticated(transaction, userId, user.username(),
+                Instant.now());
+        try {
+            requested(authenticated);
+        } catch (ServiceException e) {
+            transactions.drop(authenticated);
+            return outcomes.refused(transaction.pending(), OAuth2Error.INVALID_REQUEST.setDescription(e.getMessage()));
+        }
+        return page(authenticated, null);
+    }
+
+    public AuthorizationStep decide(AuthorizationTransaction transaction, boolean approved, String pin, String otp)
+            throws ServiceException {
+        PendingAuthorization pending = transaction.pending();
+        if (transaction.userId() == null) {
+            throw new ServiceException(ErrorCode.ACCESS_DENIED, "log in first");
+        }
+        if (!approved) {
+            transactions.drop(transaction);
+            return outcomes.declined(transaction);
+        }
+        SadGrant grant = null;
+        if (pending.credential() != null) {
+            List<String> factors;
+            try {
+                // before this transaction touches the database: no connection is held while the PIN is hashed (G2)
+                factors = signingFactors.verify(transaction.userId(), pin, otp, new AuditEvent(
+                        Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, transaction.userId(), transaction.userId(),
+                        AuthorizationOutcomesBean.credentialId(pending),
+                        Map.of("reason", SigningFactorsBean.WRONG_AUTHENTICATION, "via", "consent"))
+                        .forClient(pending.clientId()));
+            } catch (ServiceException e) {
+                if (e.code() == ErrorCode.INVALID_REQUEST) {
+                    return page(transaction, MISSING_FACTOR);
+                }
+                if (e.code() == ErrorCode.TEMPORARILY_UNAVAILABLE) {
+                    throw e;
+                }
+                Optional<AuthorizationTransaction> failed = transactions.failed(transaction);
+                if (failed.isEmpty()) {
+                    return outcomes.refused(pending, OAuth2Error.ACCESS_DENIED.setDescription("too many wrong PINs"));
+                }
+                return page(failed.get(), WRONG_FACTOR);
+            }
+            grant = levels.admit(transaction.id(), requested(transaction).authenticatedBy(factors, Instant.now()));
+        }
+        if (!transactions.complete(transaction)) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "this authorization was already completed");
+        }
+        return outcomes.approved(transaction, grant);
+    }
+
+    /** The credential authorization as the signed-in user may have it: their own credential, valid parameters. */
+    private SadGrant requested(AuthorizationTransaction transaction) throws ServiceException {
+        CredentialRequest credential = transaction.pending().credential();
+        if (credential == null) {
+            return null;
+        }
+        CredentialEntity entity = em.find(CredentialEntity.class, credential.credentialId());
+        if (entity == null || !entity.ownerId().equals(transaction.userId())) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "invalid credentialID");
+        }
+        return SadGrants.requested(entity, transaction.userId(), transaction.pending().clientId(),
+                credential.numSignatures(), credential.hashAlgorithmOid(), credential.hashes(), maxSignatures);
+    }
+
+    private AuthorizationStep page(AuthorizationTransaction transaction, String error) {
+        CredentialRequest credential = transaction.pending().credential();
+        if (credential == null) {
+            return ConsentPages.consent(transaction, null, false, error);
+        }
+        CredentialEntity entity = em.find(CredentialEntity.class, credential.credentialId());
+        return ConsentPages.consent(transaction, ConsentPages.describeKey(entity.keyAlgorithm(), entity.curve(),
+                entity.keyLength(), entity.id()), signingFactors.otpRequired(transaction.userId()), error);
+    }
+}
