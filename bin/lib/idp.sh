@@ -8,6 +8,9 @@ IDP_PORT="${SIGILLUM_IDP_PORT:-8380}"
 IDP_DIR="$VAR_DIR/idp"
 IDP_REALM=sigillum
 IDP_OIDC_ALIAS=keycloak-oidc
+IDP_SAML_ALIAS=keycloak-saml
+# the realm's SAML client: its client ID is the SP entity ID Sigillum uses for this provider
+IDP_SAML_CLIENT=urn:sigillum:saml-sp
 
 # The build options are fixed once here (Quarkus augmentation takes minutes on a busy machine), so that every
 # start is an optimized one: a file database of its own, local caches (never a cluster with another Keycloak on
@@ -93,7 +96,9 @@ idp_for_tests() {
     require_packages chromium chromium-driver
     idp_stop
     idp_start
-    export SIGILLUM_IT_IDP_ISSUER SIGILLUM_IT_IDP_CLIENT_SECRET SIGILLUM_IT_CHROMEDRIVER=/usr/bin/chromedriver
+    export SIGILLUM_IT_IDP_ISSUER SIGILLUM_IT_IDP_CLIENT_SECRET SIGILLUM_IT_CHROMEDRIVER=/usr/bin/chromedriver \
+        SIGILLUM_IT_IDP_ADMIN_PASSWORD
+    SIGILLUM_IT_IDP_ADMIN_PASSWORD="$(cat "$IDP_DIR/admin-password")"
     SIGILLUM_IT_IDP_ISSUER="$(idp_issuer)"
     SIGILLUM_IT_IDP_CLIENT_SECRET="$(cat "$IDP_DIR/client-secret")"
 }
@@ -119,7 +124,7 @@ idp_oidc_provider_json() {
           levelMapping: {"substantial": "substantial", "high": "high", "1": "substantial", "2": "high", "0": "low"}}'
 }
 
-# registers (or updates) alias keycloak-oidc with the running quick-start server, if one runs
+# registers (or updates) aliases keycloak-oidc and keycloak-saml with the running quick-start server, if one runs
 idp_register_quickstart() {
     local token body status
     if ! instance_pid "$SERVER_DIR" >/dev/null; then
@@ -139,6 +144,53 @@ idp_register_quickstart() {
         200|201) say "registered $IDP_OIDC_ALIAS with the quick-start server" ;;
         *) die "registering $IDP_OIDC_ALIAS failed (HTTP $status)" ;;
     esac
+    idp_register_provider "$token" "$IDP_SAML_ALIAS" "$(idp_saml_provider_json)"
+    idp_trust_sigillum_saml "http://127.0.0.1:$QUICKSTART_PORT"
+}
+
+# the SAML provider as Sigillum's admin API takes it: Keycloak's metadata by URL; Keycloak 26.5 asserts the
+# AuthnContextClassRef "unspecified" after its password form (SAML step-up is not in this version)
+idp_saml_provider_json() {
+    jq -n --arg alias "$IDP_SAML_ALIAS" --arg metadata "$(idp_issuer)/protocol/saml/descriptor" --arg sp "$IDP_SAML_CLIENT" \
+        '{alias: $alias, kind: "SAML", displayName: "Keycloak (SAML)", enabled: true,
+          settings: {metadataUrl: $metadata, spEntityId: $sp,
+                     nameIdFormat: "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"},
+          levelMapping: {"urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified": "substantial"}}'
+}
+
+# registers (or updates) one provider with the quick-start server
+idp_register_provider() {
+    local token=$1 alias=$2 body=$3 status
+    status=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        -d "$body" "http://127.0.0.1:$QUICKSTART_PORT/api/v1/identity-providers")
+    if [ "$status" = 409 ]; then
+        status=$(curl -sS -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $token" \
+            -H 'Content-Type: application/json' -d "$body" \
+            "http://127.0.0.1:$QUICKSTART_PORT/api/v1/identity-providers/$alias")
+    fi
+    case "$status" in
+        200|201) say "registered $alias with the quick-start server" ;;
+        *) die "registering $alias failed (HTTP $status)" ;;
+    esac
+}
+
+# puts Sigillum's SAML signing certificate (from its SP metadata) into the realm's SAML client, which requires
+# signed AuthnRequests: the key is made in Sigillum's HSM at its first start, after the realm file was written
+idp_trust_sigillum_saml() {
+    local sigillum=$1 certificate admin id client
+    certificate=$(curl -sSf "$sigillum/saml/metadata?alias=$IDP_SAML_ALIAS" | grep -o '<[^>]*X509Certificate>[^<]*' \
+        | head -n 1 | sed 's/.*>//' | tr -d ' \n') || die "no SAML metadata from $sigillum"
+    [ -n "$certificate" ] || die "Sigillum's SAML metadata names no signing certificate"
+    admin=$(curl -sSf -d grant_type=password -d client_id=admin-cli -d username=admin \
+        --data-urlencode "password=$(cat "$IDP_DIR/admin-password")" \
+        "$(idp_url)/realms/master/protocol/openid-connect/token" | jq -r .access_token) || die "no Keycloak admin token"
+    id=$(curl -sSf -H "Authorization: Bearer $admin" --get --data-urlencode "clientId=$IDP_SAML_CLIENT" \
+        "$(idp_url)/admin/realms/$IDP_REALM/clients" | jq -r '.[0].id')
+    client=$(curl -sSf -H "Authorization: Bearer $admin" "$(idp_url)/admin/realms/$IDP_REALM/clients/$id" \
+        | jq --arg c "$certificate" '.attributes["saml.signing.certificate"] = $c')
+    curl -sSf -o /dev/null -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d "$client" \
+        "$(idp_url)/admin/realms/$IDP_REALM/clients/$id" || die "could not update the realm's SAML client"
+    say "Keycloak's SAML client trusts Sigillum's SAML signing certificate"
 }
 
 cmd_idp() {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.ContentSigner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.HsmFailures;
@@ -27,6 +28,7 @@ import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.KeyBinding;
 import org.sigillum.hsm.KeySpec;
+import org.sigillum.hsm.WrappedKey;
 import org.sigillum.settings.ServiceSettings;
 
 /**
@@ -124,6 +126,14 @@ public class BuiltInCaBean implements CaConnector, CaCertificates {
         } catch (IOException e) {
             throw new ServiceException(ErrorCode.SERVER_ERROR, "a stored CA certificate cannot be read", e);
         }
+    }
+
+    /**
+     * A signer in the HSM for another server key of the embedded default (the SAML service provider's signing
+     * key), RSA-SHA256 or ECDSA-SHA384 by the key's algorithm; one signer per signature.
+     */
+    public ContentSigner serverKeySigner(WrappedKey key) {
+        return new HsmContentSigner(hsm, key);
     }
 
     @Override

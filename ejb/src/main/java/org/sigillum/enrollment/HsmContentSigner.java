@@ -13,18 +13,22 @@ import org.sigillum.hsm.DigestAlgorithm;
 import org.sigillum.hsm.HsmConnection;
 import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
+import org.sigillum.hsm.KeyAlgorithm;
 import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.hsm.WrappedKey;
 
 /**
- * Bouncy Castle's view of a CA key in the HSM: the to-be-signed bytes are hashed here, the hash is signed by
- * the HSM under the wrapped CA key (ECDSA with SHA-384, DER, as X.509 wants it).
+ * Bouncy Castle's view of a server key in the HSM: the to-be-signed bytes are hashed here, the hash is signed by
+ * the HSM under the wrapped key. CA and TSA keys are EC (ECDSA with SHA-384, DER, as X.509 wants it); an RSA
+ * server key (the SAML service provider's, which SAML peers verify as RSA-SHA256) signs with PKCS#1 v1.5 and SHA-256.
  */
 final class HsmContentSigner implements ContentSigner {
 
     private static final AlgorithmIdentifier ECDSA_SHA384 =
             new DefaultSignatureAlgorithmIdentifierFinder().find("SHA384withECDSA");
+    private static final AlgorithmIdentifier RSA_SHA256 =
+            new DefaultSignatureAlgorithmIdentifierFinder().find("SHA256withRSA");
 
     private final HsmConnectionFactory hsm;
     private final WrappedKey key;
@@ -37,7 +41,11 @@ final class HsmContentSigner implements ContentSigner {
 
     @Override
     public AlgorithmIdentifier getAlgorithmIdentifier() {
-        return ECDSA_SHA384;
+        return rsa() ? RSA_SHA256 : ECDSA_SHA384;
+    }
+
+    private boolean rsa() {
+        return key.spec().algorithm() == KeyAlgorithm.RSA;
     }
 
     @Override
@@ -48,11 +56,12 @@ final class HsmContentSigner implements ContentSigner {
     @Override
     public byte[] getSignature() {
         try (HsmConnection connection = hsm.getConnection()) {
-            byte[] digest = MessageDigest.getInstance("SHA-384").digest(toBeSigned.toByteArray());
-            return connection.signWithServiceKey(key, new SignatureScheme.Ecdsa(DigestAlgorithm.SHA384), List.of(digest),
-                    KeyCachePolicy.NONE).get(0);
+            byte[] digest = MessageDigest.getInstance(rsa() ? "SHA-256" : "SHA-384").digest(toBeSigned.toByteArray());
+            SignatureScheme scheme = rsa() ? new SignatureScheme.RsaPkcs1(DigestAlgorithm.SHA256)
+                    : new SignatureScheme.Ecdsa(DigestAlgorithm.SHA384);
+            return connection.signWithServiceKey(key, scheme, List.of(digest), KeyCachePolicy.NONE).get(0);
         } catch (HsmException | NoSuchAlgorithmException e) {
-            throw new RuntimeOperatorException("the HSM could not sign the certificate: " + e.getMessage(), e);
+            throw new RuntimeOperatorException("the HSM could not sign: " + e.getMessage(), e);
         }
     }
 }

@@ -13,7 +13,12 @@ final class ProviderSettings {
 
     static final Pattern ALIAS = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     static final Set<String> OIDC_KEYS = Set.of("issuer", "clientId", "scopes", "levelClaim");
+    /** docs/federation.md, SAML section; the metadata comes inline, from a file on every node, or from a URL. */
+    static final Set<String> SAML_KEYS = Set.of("metadata", "metadataFile", "metadataUrl", "idpEntityId", "spEntityId",
+            "nameIdFormat", "clockSkewSeconds");
     private static final int MAX_VALUE = 4096;
+    /** Inline IdP metadata carries certificates: larger than any other setting. */
+    private static final int MAX_METADATA = 256 * 1024;
 
     private ProviderSettings() {
     }
@@ -33,7 +38,8 @@ final class ProviderSettings {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "settings are required");
         }
         for (Map.Entry<String, String> entry : settings.entrySet()) {
-            if (entry.getValue() == null || entry.getValue().length() > MAX_VALUE) {
+            if (entry.getValue() == null
+                    || entry.getValue().length() > ("metadata".equals(entry.getKey()) ? MAX_METADATA : MAX_VALUE)) {
                 throw new ServiceException(ErrorCode.INVALID_REQUEST, "setting " + entry.getKey() + " is empty or too long");
             }
         }
@@ -44,10 +50,13 @@ final class ProviderSettings {
                             + "; known: " + String.join(", ", OIDC_KEYS.stream().sorted().toList()));
                 }
             }
-            issuer(settings.get("issuer"));
+            issuer(settings.get("issuer"), "OIDC setting issuer");
             if (settings.get("clientId") == null || settings.get("clientId").isBlank()) {
                 throw new ServiceException(ErrorCode.INVALID_REQUEST, "OIDC setting clientId is required");
             }
+        }
+        if (kind == ProviderKind.SAML) {
+            saml(settings);
         }
         if (levelMapping == null || levelMapping.isEmpty()) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST,
@@ -61,8 +70,29 @@ final class ProviderSettings {
         }
     }
 
+    private static void saml(Map<String, String> settings) throws ServiceException {
+        for (String key : settings.keySet()) {
+            if (!SAML_KEYS.contains(key)) {
+                throw new ServiceException(ErrorCode.INVALID_REQUEST, "unknown SAML setting " + key
+                        + "; known: " + String.join(", ", SAML_KEYS.stream().sorted().toList()));
+            }
+        }
+        long sources = Set.of("metadata", "metadataFile", "metadataUrl").stream().filter(settings::containsKey).count();
+        if (sources != 1) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST,
+                    "SAML settings need exactly one of metadata, metadataFile and metadataUrl");
+        }
+        if (settings.containsKey("metadataUrl")) {
+            issuer(settings.get("metadataUrl"), "SAML setting metadataUrl");
+        }
+        String skew = settings.get("clockSkewSeconds");
+        if (skew != null && !skew.matches("[0-9]{1,3}") || skew != null && Integer.parseInt(skew) > 600) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "SAML setting clockSkewSeconds must be 0 to 600");
+        }
+    }
+
     /** An https issuer, or http on the loopback interface (a development provider such as bin/sigillum idp). */
-    private static void issuer(String issuer) throws ServiceException {
+    private static void issuer(String issuer, String what) throws ServiceException {
         URI uri;
         try {
             uri = issuer == null ? null : URI.create(issuer);
@@ -71,10 +101,10 @@ final class ProviderSettings {
         }
         boolean loopback = uri != null && uri.getHost() != null
                 && (uri.getHost().equals("127.0.0.1") || uri.getHost().equals("localhost") || uri.getHost().equals("[::1]"));
-        if (uri == null || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+        if (uri == null || uri.getHost() == null || what.startsWith("OIDC") && uri.getQuery() != null || uri.getFragment() != null
                 || !("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback))) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST,
-                    "OIDC setting issuer must be an https URL (http only on the loopback interface)");
+                    what + " must be an https URL (http only on the loopback interface)");
         }
     }
 }

@@ -83,6 +83,30 @@ class MigrationsOnH2Test {
     }
 
     @Test
+    void samlServiceProviderKeyIsEitherWrappedOrSealedNeverBothNorNeither() throws SQLException {
+        String insert = "INSERT INTO saml_sp_key (name, key_length, wrapping_key_label, wrapped_private_key, binding_tag, "
+                + "sealed_private_key, certificate, created_at) VALUES (?, 2048, ?, ?, ?, ?, X'30', CURRENT_TIMESTAMP)";
+        byte[] blob = {1, 2, 3};
+        assertDoesNotThrow(() -> samlKey(insert, "signing", blob, null));
+        assertDoesNotThrow(() -> samlKey(insert, "encryption", null, blob));
+        SQLException both = assertThrows(SQLException.class, () -> samlKey(insert, "both", blob, blob));
+        assertTrue(both.getSQLState().startsWith("23"), "check violation expected, got " + both.getSQLState());
+        SQLException neither = assertThrows(SQLException.class, () -> samlKey(insert, "neither", null, null));
+        assertTrue(neither.getSQLState().startsWith("23"), "check violation expected, got " + neither.getSQLState());
+    }
+
+    private void samlKey(String sql, String name, byte[] wrapped, byte[] sealed) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, name);
+            insert.setString(2, wrapped == null ? null : "sigillum-wrap");
+            insert.setBytes(3, wrapped);
+            insert.setBytes(4, wrapped);
+            insert.setBytes(5, sealed);
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
     void credentialTableHasTheExpectedColumns() throws SQLException {
         Map<String, Boolean> expected = new LinkedHashMap<>();
         for (String notNull : new String[] {"id", "owner_id", "key_algorithm", "key_length", "status", "public_key", "scal", "key_cache_seconds",
