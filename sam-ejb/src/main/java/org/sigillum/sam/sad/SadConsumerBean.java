@@ -38,22 +38,13 @@ public class SadConsumerBean {
      * Removes the SAD from the cache outside the caller's transaction, so that the removal is committed, and
      * replicated to every node in the view, before the HSM signs: no rollback of the signing transaction (a
      * database connection lost after the HSM signed, say) can put the SAD back (A9). The claim in the ledger is
-     * left to the caller's transaction ({@link #claimInSigningTransaction}): it commits with the signature's audit
-     * record, in the one database commit of the call.
+     * left to the caller's transaction ({@link SingleUseLedger#claim}, which joins it): it commits with the
+     * signature's audit record, in the one database commit of the call. A node on the other side of a split that
+     * still holds the SAD in its cache waits there for that transaction and loses if it commits; if it rolls back,
+     * no signature of this call was returned, so at most one signature leaves the cluster per SAD (A8, F2).
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SadRecord remove(String key) {
         return sads.remove(key);
-    }
-
-    /**
-     * The ledger claim of a SAD already removed from the cache, in the signing transaction. A node on the other
-     * side of a split that still holds the SAD in its cache waits here for this transaction and loses if it
-     * commits; if it rolls back, no signature of this call was returned, so at most one signature leaves the
-     * cluster per SAD (A8, F2).
-     */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public boolean claimInSigningTransaction(String key) {
-        return ledger.claim("sad", key);
     }
 }

@@ -27,6 +27,7 @@ import org.sigillum.hsm.KeyBindingException;
 import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.hsm.WrappedKey;
+import org.sigillum.sam.once.SingleUseLedger;
 
 /**
  * The SAM. Every signature follows one order: an HSM session is taken (or the call fails with the SAD untouched),
@@ -46,6 +47,8 @@ public class SignatureActivationBean implements SignatureActivation {
     private DataSource database;
     @EJB
     private SadConsumerBean consumer;
+    @EJB
+    private SingleUseLedger ledger;
 
     @Inject
     @ConfigProperty(name = "sigillum.sad.lifetime-seconds", defaultValue = "300")
@@ -85,7 +88,7 @@ public class SignatureActivationBean implements SignatureActivation {
             @Override
             public SadRecord consume(String key) {
                 SadRecord record = consumer.remove(key);
-                return record != null && consumer.claimInSigningTransaction(key) ? record : null;
+                return record != null && ledger.claim("sad", key) ? record : null;
             }
         });
     }
