@@ -45,7 +45,7 @@ class SigningCommitsIT {
     }
 
     @Test
-    void aRevokedAccessTokenIsRefusedAtOnceAfterItWasUsed() {
+    void aRevokedAccessTokenIsRefusedAtOnceAfterItWasUsed() throws Exception {
         CscClient signer = CscClient.newSigner();
         String id = signer.newCredential("{\"keyAlgo\":\"EC\"}").get("credentialID").asText();
         // used twice: the second call may be served from the node's token cache
