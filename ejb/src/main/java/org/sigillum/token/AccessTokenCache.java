@@ -134,7 +134,8 @@ public class AccessTokenCache {
         }
     }
 
-    private void clearHere() {
+    /** Package-private for the unit test; a revocation goes through {@link #forgetEverywhere}. */
+    void clearHere() {
         generation.incrementAndGet();
         entries.clear();
     }
