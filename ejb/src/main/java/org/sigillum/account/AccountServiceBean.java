@@ -2,6 +2,8 @@ package org.sigillum.account;
 
 import jakarta.annotation.Resource;
 import java.util.Arrays;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sigillum.token.AccessTokenCache;
 import org.sigillum.api.admin.TotpEnrollment;
 import org.sigillum.api.error.HsmFailures;
 import org.sigillum.hsm.HsmConnection;
@@ -49,6 +51,8 @@ public class AccountServiceBean implements AccountService {
     private KeyStoreService keyStore;
     @Inject
     private HsmPepper pepper;
+    @Inject
+    private AccessTokenCache tokenCache;
     @Resource(lookup = HsmConnectionFactory.JNDI_NAME)
     private HsmConnectionFactory hsm;
 
@@ -101,6 +105,8 @@ public class AccountServiceBean implements AccountService {
             keyStore.deleteCredential(id, credential.credentialId());
         }
         em.createQuery("delete from BearerTokenEntity t where t.userId = :user").setParameter("user", id).executeUpdate();
+        // nodes that looked the user's tokens up keep them no longer than this transaction
+        tokenCache.forgetEverywhere();
         em.remove(user);
         audit.record(new AuditEvent(Events.USER_DELETED, AuditEvent.Outcome.SUCCESS, caller.actor(), id, null,
                 Map.of("username", user.username())));

@@ -71,6 +71,10 @@ public class BearerTokenEntity {
         revoked = true;
     }
 
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
     boolean isRefresh() {
         return REFRESH.equals(tokenType);
     }

@@ -51,6 +51,8 @@ public class BearerTokensBean implements BearerTokens {
     private SignatureActivation sam;
     @EJB
     private AuditTrail audit;
+    @Inject
+    private AccessTokenCache cache;
 
     @Inject
     @ConfigProperty(name = "sigillum.token.access-seconds", defaultValue = "3600")
@@ -75,11 +77,23 @@ public class BearerTokensBean implements BearerTokens {
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TokenPrincipal authenticate(String accessToken) throws ServiceException {
-        BearerTokenEntity token = accessToken == null ? null : em.find(BearerTokenEntity.class, digest(accessToken));
-        if (token == null || !token.liveAt(Instant.now(), BearerTokenEntity.ACCESS)) {
+        if (accessToken == null) {
             throw new ServiceException(ErrorCode.INVALID_TOKEN, "the access token is missing, expired or revoked");
         }
-        return new TokenPrincipal(token.userId(), token.clientId(), token.scopes());
+        String digest = digest(accessToken);
+        Instant now = Instant.now();
+        TokenPrincipal cached = cache.find(digest, now);
+        if (cached != null) {
+            return cached;
+        }
+        long generation = cache.generation();
+        BearerTokenEntity token = em.find(BearerTokenEntity.class, digest);
+        if (token == null || !token.liveAt(now, BearerTokenEntity.ACCESS)) {
+            throw new ServiceException(ErrorCode.INVALID_TOKEN, "the access token is missing, expired or revoked");
+        }
+        TokenPrincipal principal = new TokenPrincipal(token.userId(), token.clientId(), token.scopes());
+        cache.remember(digest, principal, token.expiresAt(), generation, now);
+        return principal;
     }
 
     @Override
@@ -235,6 +249,7 @@ public class BearerTokensBean implements BearerTokens {
 
     private void withdraw(BearerTokenEntity token) {
         token.revoke();
+        cache.forgetEverywhere();
         if (token.scopes().contains(Scopes.CREDENTIAL)) {
             sam.withdraw(token.tokenHash());
         }

@@ -10,10 +10,10 @@ import org.infinispan.Cache;
 import org.sigillum.sam.once.SingleUseLedger;
 
 /**
- * Removes a SAD and claims it in the single-use ledger, in a transaction of its own that commits before any
- * signature is made: two consumers of one SAD get it once between them, on one node (the cache's pessimistic
- * lock) or on two that cannot see each other (the ledger), and a failure after signing cannot roll the removal
- * back and make the SAD usable again (checklist A1, A8, A9, F2).
+ * Spends a SAD in two places: the replicated SAD cache, and the single-use ledger in the shared database. Two
+ * consumers of one SAD get it once between them, on one node (the cache's pessimistic lock) or on two that cannot
+ * see each other (the ledger), and a failure after signing cannot make the SAD usable again (checklist A1, A8, A9,
+ * F2).
  */
 @Stateless
 @LocalBean
@@ -24,9 +24,27 @@ public class SadConsumerBean {
     @EJB
     private SingleUseLedger ledger;
 
+    /**
+     * Removes and claims in a transaction of its own that commits before this returns: for the paths that do
+     * not sign in the caller's transaction (extending a transaction, withdrawing a SAD).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public SadRecord consume(String key) {
         SadRecord record = sads.remove(key);
         return record != null && ledger.claim("sad", key) ? record : null;
+    }
+
+    /**
+     * Removes the SAD from the cache outside the caller's transaction, so that the removal is committed, and
+     * replicated to every node in the view, before the HSM signs: no rollback of the signing transaction (a
+     * database connection lost after the HSM signed, say) can put the SAD back (A9). The claim in the ledger is
+     * left to the caller's transaction ({@link SingleUseLedger#claim}, which joins it): it commits with the
+     * signature's audit record, in the one database commit of the call. A node on the other side of a split that
+     * still holds the SAD in its cache waits there for that transaction and loses if it commits; if it rolls back,
+     * no signature of this call was returned, so at most one signature leaves the cluster per SAD (A8, F2).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public SadRecord remove(String key) {
+        return sads.remove(key);
     }
 }

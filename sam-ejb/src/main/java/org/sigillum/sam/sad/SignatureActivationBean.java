@@ -29,13 +29,15 @@ import org.sigillum.hsm.HsmUnavailableException;
 import org.sigillum.hsm.KeyCachePolicy;
 import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.hsm.WrappedKey;
+import org.sigillum.sam.once.SingleUseLedger;
 
 /**
  * The SAM. Every signature follows one order: the credential's row is locked shared and its state read from the
  * database, an HSM session is taken (or the call fails with the SAD untouched), the SAD is checked against the
  * caller and credential and only then spent, what it allows is checked, the credential must be enabled, and the HSM
  * signs. Runs in the caller's transaction, which should hold only this and the audit record: the lock lasts until
- * it commits, so a revocation waits for the signatures in flight and is recorded after them (A11).
+ * it commits, so a revocation waits for the signatures in flight and is recorded after them (A11); the SAD's ledger
+ * claim, the credential's state and the audit record commit together, once per signature.
  */
 @Stateless
 public class SignatureActivationBean implements SignatureActivation {
@@ -48,6 +50,8 @@ public class SignatureActivationBean implements SignatureActivation {
     private DataSource database;
     @EJB
     private SadConsumerBean consumer;
+    @EJB
+    private SingleUseLedger ledger;
 
     @Inject
     @ConfigProperty(name = "sigillum.sad.lifetime-seconds", defaultValue = "300")
@@ -57,6 +61,7 @@ public class SignatureActivationBean implements SignatureActivation {
     @ConfigProperty(name = "sigillum.sad.max-transaction-seconds", defaultValue = "3600")
     long maxTransactionSeconds;
 
+    /** Spends a SAD in a transaction of its own, committed before this returns (extend). */
     private SadSpending spending() {
         return new SadSpending(new SadSpending.Store() {
             @Override
@@ -67,6 +72,26 @@ public class SignatureActivationBean implements SignatureActivation {
             @Override
             public SadRecord consume(String key) {
                 return consumer.consume(key);
+            }
+        });
+    }
+
+    /**
+     * Spends a SAD for a signature: removed from the cache at once (committed before the HSM signs), claimed in
+     * the ledger within the signing transaction, whose one commit also holds the credential check and the audit
+     * record. One database transaction per signature instead of two.
+     */
+    private SadSpending signingSpending() {
+        return new SadSpending(new SadSpending.Store() {
+            @Override
+            public SadRecord peek(String key) {
+                return sads.get(key);
+            }
+
+            @Override
+            public SadRecord consume(String key) {
+                SadRecord record = consumer.remove(key);
+                return record != null && ledger.claim("sad", key) ? record : null;
             }
         });
     }
@@ -120,7 +145,7 @@ public class SignatureActivationBean implements SignatureActivation {
                              SignatureScheme scheme, String hashAlgorithmOid, List<byte[]> hashes) throws ServiceException {
         String status = lockedStatus(key.binding().credentialId());
         try (HsmConnection connection = session()) {
-            SadRecord record = spending().spend(sad, caller, key.binding().credentialId(), Instant.now());
+            SadRecord record = signingSpending().spend(sad, caller, key.binding().credentialId(), Instant.now());
             SadRules.check(record, key.binding(), scheme, hashAlgorithmOid, hashes);
             CredentialStates.requireActive(status);
             return unwrapAndSign(connection, key, cachePolicy, scheme, hashes);
@@ -137,7 +162,7 @@ public class SignatureActivationBean implements SignatureActivation {
         }
         String status = lockedStatus(key.binding().credentialId());
         try (HsmConnection connection = session()) {
-            SadRecord record = spending().spend(sad, caller, key.binding().credentialId(), Instant.now());
+            SadRecord record = signingSpending().spend(sad, caller, key.binding().credentialId(), Instant.now());
             SadRules.check(record, key.binding(), scheme, null, documentDigests);
             CredentialStates.requireActive(status);
             return unwrapAndSign(connection, key, cachePolicy, scheme, dataToSignDigests);
