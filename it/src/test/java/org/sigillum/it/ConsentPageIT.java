@@ -101,7 +101,8 @@ class ConsentPageIT {
         browser.open(flow.authorizeUrl());
         browser.find("#username").sendKeys(flow.username());
         browser.find("#password").sendKeys(CscClient.PASSWORD);
-        browser.find("button[type=submit]").click();
+        // the local account's own button: providers registered by other tests have sign-in buttons above it
+        browser.find("form[action$='/login'] button[type=submit]").click();
     }
 
     private static Map<String, String> summary(BrowserSession browser) {

@@ -372,7 +372,7 @@ class IdTokenRefusalsIT {
             Sigillum.Reply refused = browser.submit(OAuthApp.AUTHORIZE + "/consent",
                     Map.of("decision", "approve", "pin", CscClient.PIN));
 
-            assertEquals(400, refused.status(), refused.body());
+            assertEquals(403, refused.status(), refused.body());
             assertTrue(refused.body().contains("needs the level of assurance substantial; this sign-in reached low"),
                     refused.body());
             List<JsonNode> below = Federation.records(before, "LEVEL_BELOW_POLICY");

@@ -52,6 +52,7 @@ public class CredentialsResource {
     private DocumentSigning documents;
     @EJB
     private AsyncSigning async;
+    @EJB
     private CscSigningCodes codes;
 
     @POST
