@@ -103,6 +103,8 @@ class ConsentPageIT {
         browser.find("#password").sendKeys(CscClient.PASSWORD);
         // the local account's own button: providers registered by other tests have sign-in buttons above it
         browser.find("form[action$='/login'] button[type=submit]").click();
+        // the click returns before the next page is there
+        browser.await(By.cssSelector("button[value=approve]"));
     }
 
     private static Map<String, String> summary(BrowserSession browser) {
@@ -177,16 +179,18 @@ class ConsentPageIT {
             browser.screenshot("consent-de-390");
 
             browser.driver().findElement(By.linkText("English")).click();
-            assertEquals("en", browser.find("html").getAttribute("lang"));
+            browser.await(By.cssSelector("html[lang=en]"));
             assertEquals("Approve signing", browser.find("h1").getText());
             // the choice holds for the next page: a wrong PIN answers in English
             browser.find("#pin").sendKeys("000000");
             browser.find("button[value=approve]").click();
+            browser.await(By.cssSelector("p.error"));
             assertTrue(text(browser).contains("The PIN or one-time code is wrong, or signing is locked."), text(browser));
             browser.driver().findElement(By.linkText("Deutsch")).click();
+            browser.await(By.cssSelector("html[lang=de]"));
             browser.find("#pin").sendKeys("000000");
             browser.find("button[value=approve]").click();
-            assertTrue(text(browser).contains("PIN oder Einmalcode ist falsch"), text(browser));
+            browser.await(By.xpath("//p[contains(., 'PIN oder Einmalcode ist falsch')]"));
         }
     }
 
@@ -196,6 +200,7 @@ class ConsentPageIT {
         try (BrowserSession browser = new BrowserSession("en", 390, 844)) {
             signIn(browser, flow);
             browser.find("button[value=deny]").click();
+            browser.awaitUrl(flow.redirectUri() + "?");
             assertTrue(browser.driver().getCurrentUrl().startsWith(flow.redirectUri() + "?"), browser.driver().getCurrentUrl());
             String query = callbacks.stream().filter(q -> q.contains("st-1")).reduce((a, b) -> b).orElseThrow();
             assertTrue(query.contains("error=access_denied") && query.contains("state=st-1"), query);
