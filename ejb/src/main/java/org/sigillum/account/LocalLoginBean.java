@@ -24,6 +24,8 @@ import org.sigillum.api.service.LocalLogin;
 import org.sigillum.audit.Events;
 import org.sigillum.sam.auth.HsmPepper;
 import org.sigillum.sam.auth.SecretHasher;
+import org.sigillum.tenancy.GroupPolicies;
+import org.sigillum.tenancy.Tenants;
 import org.sigillum.token.BearerTokensBean;
 
 /**
@@ -61,7 +63,9 @@ public class LocalLoginBean implements LocalLogin {
     public LoginResponse login(String username, char[] password, boolean rememberMe) throws ServiceException {
         requireEnabled();
         // through the container, so that the password is checked outside this transaction (no connection held)
-        String userId = context.getBusinessObject(LocalLogin.class).authenticate(username, password);
+        String userId = context.getBusinessObject(LocalLogin.class).authenticate(username, password, null);
+        // after the password: only the account's holder learns that its group does not allow auth/login
+        GroupPolicies.requireBasicLogin(Tenants.policyOfUser(em, userId));
         BearerTokensBean.Issued issued = tokens.issue(userId, null, Set.of(Scopes.SERVICE), null, rememberMe);
         audit.record(new AuditEvent(Events.LOGIN_SUCCEEDED, AuditEvent.Outcome.SUCCESS, userId, userId, null,
                 Map.of("rememberMe", String.valueOf(rememberMe))));
@@ -74,11 +78,15 @@ public class LocalLoginBean implements LocalLogin {
      */
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public String authenticate(String username, char[] password) throws ServiceException {
+    public String authenticate(String username, char[] password, String clientId) throws ServiceException {
         if (username == null || username.isEmpty() || password == null || password.length == 0) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "a username and a password are required");
         }
         UserEntity user = byUsername(username);
+        if (user != null && !Tenants.mayActFor(em, user.id(), clientId)) {
+            // another group's account, or a disabled one, is not there for this login (C12)
+            user = null;
+        }
         boolean known = user != null && user.passwordHash() != null;
         boolean reserved = known && failures.reserve(user.id(), AuthenticationFailuresBean.Factor.PASSWORD);
         boolean passwordMatches;

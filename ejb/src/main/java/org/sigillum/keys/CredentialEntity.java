@@ -32,9 +32,23 @@ public class CredentialEntity {
     private byte[] certificate;
     @Column(name = "key_cache_seconds", nullable = false)
     private int keyCacheSeconds;
+    /**
+     * At most this many signatures in the credential's life, or null (B5). The count, signatures_used, is not mapped:
+     * only the SAM's conditional update in the signing transaction writes it, never a stale copy of the row.
+     */
+    @Column(name = "max_signatures")
+    private Integer maxSignatures;
 
     /** A cached key serves at most this many signatures before it is unwrapped afresh. */
     private static final int MAX_CACHED_USES = 10_000;
+
+    public void limitSignatures(Integer max) {
+        this.maxSignatures = max;
+    }
+
+    public Integer maxSignatures() {
+        return maxSignatures;
+    }
 
     protected CredentialEntity() {
     }

@@ -46,6 +46,7 @@ import org.sigillum.keys.CredentialEntity;
 import org.sigillum.sam.auth.Digests;
 import org.sigillum.sam.once.SingleUseLedger;
 import org.sigillum.sam.sad.SadStore;
+import org.sigillum.tenancy.Tenants;
 import org.sigillum.token.BearerTokensBean;
 
 /**
@@ -158,7 +159,7 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
         PendingAuthorization pending = transaction.pending();
         String userId;
         try {
-            userId = localLogin.authenticate(username, password);
+            userId = localLogin.authenticate(username, password, pending.clientId());
         } catch (ServiceException e) {
             if (e.code() == ErrorCode.INVALID_REQUEST) {
                 return new AuthorizationStep.Login(form(transaction), MISSING_LOGIN);
@@ -318,7 +319,8 @@ public class AuthorizationEndpointBean implements AuthorizationEndpoint {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "invalid credentialID");
         }
         return SadGrants.requested(entity, transaction.userId(), transaction.pending().clientId(),
-                credential.numSignatures(), credential.hashAlgorithmOid(), credential.hashes(), maxSignatures);
+                credential.numSignatures(), credential.hashAlgorithmOid(), credential.hashes(), maxSignatures,
+                Tenants.policyOfUser(em, transaction.userId()));
     }
 
     private AuthorizationStep consentStep(AuthorizationTransaction transaction, String error) {

@@ -29,6 +29,7 @@ import org.sigillum.api.service.BearerTokens;
 import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
 import org.sigillum.sam.auth.Digests;
+import org.sigillum.tenancy.Tenants;
 
 /**
  * Issues and checks opaque bearer tokens: 256 random bits, base64url; the database keeps their SHA-256, so a
@@ -76,7 +77,10 @@ public class BearerTokensBean implements BearerTokens {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TokenPrincipal authenticate(String accessToken) throws ServiceException {
         BearerTokenEntity token = accessToken == null ? null : em.find(BearerTokenEntity.class, digest(accessToken));
-        if (token == null || !token.liveAt(Instant.now(), BearerTokenEntity.ACCESS)) {
+        if (token == null || !token.liveAt(Instant.now(), BearerTokenEntity.ACCESS)
+                || (token.userId() != null && !Tenants.mayActFor(em, token.userId(), token.clientId()))) {
+            // a token of a service provider for a user of another group (its client was moved), or of a disabled
+            // account, is refused like an expired one: every call a user's token makes passes here (C12)
             throw new ServiceException(ErrorCode.INVALID_TOKEN, "the access token is missing, expired or revoked");
         }
         return new TokenPrincipal(token.userId(), token.clientId(), token.scopes());
@@ -86,6 +90,13 @@ public class BearerTokensBean implements BearerTokens {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TokenPrincipal authenticateOperator(String accessToken, boolean presented, String method, String path)
             throws ServiceException {
+        return authenticateOperator(accessToken, presented, method, path, Set.of());
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TokenPrincipal authenticateOperator(String accessToken, boolean presented, String method, String path,
+                                               Set<String> alsoAdmitted) throws ServiceException {
         TokenPrincipal principal;
         try {
             principal = authenticate(accessToken);
@@ -95,7 +106,8 @@ public class BearerTokensBean implements BearerTokens {
             }
             throw e;
         }
-        if (principal.userId() != null || !principal.scopes().contains(Scopes.ADMIN)) {
+        if (principal.userId() != null || (!principal.scopes().contains(Scopes.ADMIN)
+                && alsoAdmitted.stream().noneMatch(principal.scopes()::contains))) {
             String reason = "the token is not valid for the admin API";
             refuseOperator(principal.userId() != null ? principal.userId() : "client:" + principal.clientId(), reason,
                     method, path);

@@ -70,10 +70,16 @@ public class SignatureActivationBean implements SignatureActivation {
 
     @Override
     public IssuedSad issue(SadGrant grant) {
+        return issue(grant, lifetimeSeconds);
+    }
+
+    @Override
+    public IssuedSad issue(SadGrant grant, long maxLifetimeSeconds) {
+        long lifetime = Math.min(lifetimeSeconds, maxLifetimeSeconds);
         String value = SadStore.newValue();
-        sads.put(SadStore.key(value), new SadRecord(grant, Instant.now().plusSeconds(lifetimeSeconds)), lifetimeSeconds,
+        sads.put(SadStore.key(value), new SadRecord(grant, Instant.now().plusSeconds(lifetime)), lifetime,
                 TimeUnit.SECONDS);
-        return new IssuedSad(value, lifetimeSeconds);
+        return new IssuedSad(value, lifetime);
     }
 
     @Override
@@ -108,7 +114,7 @@ public class SignatureActivationBean implements SignatureActivation {
         try (HsmConnection connection = session()) {
             SadRecord record = spending().spend(sad, caller, key.binding().credentialId(), Instant.now());
             SadRules.check(record, key.binding(), scheme, hashAlgorithmOid, hashes);
-            requireActive(record.grant().credentialId());
+            requireActive(record.grant().credentialId(), hashes.size());
             return unwrapAndSign(connection, key, cachePolicy, scheme, hashes);
         }
     }
@@ -124,7 +130,7 @@ public class SignatureActivationBean implements SignatureActivation {
         try (HsmConnection connection = session()) {
             SadRecord record = spending().spend(sad, caller, key.binding().credentialId(), Instant.now());
             SadRules.check(record, key.binding(), scheme, null, documentDigests);
-            requireActive(record.grant().credentialId());
+            requireActive(record.grant().credentialId(), dataToSignDigests.size());
             return unwrapAndSign(connection, key, cachePolicy, scheme, dataToSignDigests);
         }
     }
@@ -139,7 +145,17 @@ public class SignatureActivationBean implements SignatureActivation {
     }
 
     private void requireActive(String credentialId) throws ServiceException {
+        requireActive(credentialId, 0);
+    }
+
+    /** Active, and with {@code signatures} more within its usage limit, counted in this transaction (A11, B5). */
+    private void requireActive(String credentialId, int signatures) throws ServiceException {
         try (Connection connection = database.getConnection()) {
+            // counted first: the update's row lock is then held before any shared lock on the row, so two signers
+            // of one limited credential queue on it instead of deadlocking; a refusal below rolls the count back
+            if (signatures > 0) {
+                CredentialStates.count(connection, credentialId, signatures);
+            }
             CredentialStates.requireActive(CredentialStates.status(connection, credentialId));
         } catch (SQLException e) {
             throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the database is unavailable; retry later", e);

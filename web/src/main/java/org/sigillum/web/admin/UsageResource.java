@@ -16,11 +16,14 @@ import org.sigillum.api.audit.UsageDay;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.UsageReports;
+import org.sigillum.api.auth.Scopes;
+import org.sigillum.web.security.AlsoAdmits;
 import org.sigillum.web.security.OperatorOnly;
 
 @Path("/api/v1/usage")
 @Produces(MediaType.APPLICATION_JSON)
 @OperatorOnly
+@AlsoAdmits(value = Scopes.AUDITOR, readOnly = true)
 @SecurityRequirement(name = "operator")
 public class UsageResource {
 

@@ -3,10 +3,12 @@ package org.sigillum.web.admin;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,12 +25,17 @@ import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AccountService;
 import org.sigillum.api.service.CredentialRevocation;
 import org.sigillum.api.service.KeyStoreService;
+import org.sigillum.api.auth.Scopes;
+import org.sigillum.web.security.AlsoAdmits;
+import org.sigillum.web.security.GroupConfined;
 import org.sigillum.web.security.OperatorOnly;
 
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @OperatorOnly
+@AlsoAdmits(Scopes.USERS)
+@GroupConfined
 @SecurityRequirement(name = "operator")
 public class UsersResource {
 
@@ -43,6 +50,20 @@ public class UsersResource {
     public Response create(CreateUserRequest request) throws ServiceException {
         UserView user = accounts.createUser(request);
         return Response.status(Response.Status.CREATED).entity(user).build();
+    }
+
+    @GET
+    @Operation(summary = "The accounts, in creation order (of one group with ?group=); a users token lists its own group's")
+    public List<UserView> users(@QueryParam("group") String group, @QueryParam("offset") @DefaultValue("0") int offset,
+                                @QueryParam("limit") @DefaultValue("100") int limit) throws ServiceException {
+        return accounts.users(group, offset, limit);
+    }
+
+    @POST
+    @Path("{id}/disable")
+    @Operation(summary = "Disable an account: it logs in and signs no more, and its tokens are refused")
+    public UserView disable(@PathParam("id") String id) throws ServiceException {
+        return accounts.disableUser(id);
     }
 
     @GET
