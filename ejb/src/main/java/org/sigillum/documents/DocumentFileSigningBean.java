@@ -119,7 +119,8 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
             }
             AuditEvent signedRecord = new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId,
                     options.credentialID(), Map.of("method", METHOD, "documents", String.valueOf(signing.documents()),
-                            "formats", format + (container == AsicContainer.NONE ? "" : " " + container)))
+                            "formats", format + (container == AsicContainer.NONE ? "" : " " + container),
+                            "level", format.level(options.conformanceLevel()).name()))
                     .counting(signing.signatures());
             List<DSSDocument> results = signing.sign(signingTransaction, caller, sad, credential, signedRecord);
             List<SignedDocument> signed = new ArrayList<>();
