@@ -63,7 +63,7 @@ public class LocalLoginBean implements LocalLogin {
     public LoginResponse login(String username, char[] password, boolean rememberMe) throws ServiceException {
         requireEnabled();
         // through the container, so that the password is checked outside this transaction (no connection held)
-        String userId = context.getBusinessObject(LocalLogin.class).authenticate(username, password, null);
+        String userId = context.getBusinessObject(LocalLogin.class).authenticate(username, password);
         // after the password: only the account's holder learns that its group does not allow auth/login
         GroupPolicies.requireBasicLogin(Tenants.policyOfUser(em, userId));
         BearerTokensBean.Issued issued = tokens.issue(userId, null, Set.of(Scopes.SERVICE), null, rememberMe);
@@ -73,18 +73,36 @@ public class LocalLoginBean implements LocalLogin {
     }
 
     /**
+     * The login page's check: the password as below (the same work and counting for every account), then the
+     * client's group, outside any transaction like it.
+     */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String authenticate(String username, char[] password, String clientId) throws ServiceException {
+        String userId = context.getBusinessObject(LocalLogin.class).authenticate(username, password);
+        if (!Tenants.mayActFor(em, userId, clientId)) {
+            // the answer of a wrong password, after the same work: the account is not there for this client (C12)
+            audit.recordRefusal(new AuditEvent(Events.LOGIN_REFUSED, AuditEvent.Outcome.REFUSED, actor(username), userId,
+                    null, Map.of("username", String.valueOf(username), "client", String.valueOf(clientId),
+                            "reason", "account of another group")));
+            throw new ServiceException(ErrorCode.INVALID_GRANT, REFUSAL);
+        }
+        return userId;
+    }
+
+    /**
      * Runs outside any transaction: the account is read, an attempt reserved, the password hashed while no
      * database connection is held, and the outcome written in one short transaction (checklist C8, G2).
      */
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public String authenticate(String username, char[] password, String clientId) throws ServiceException {
+    public String authenticate(String username, char[] password) throws ServiceException {
         if (username == null || username.isEmpty() || password == null || password.length == 0) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "a username and a password are required");
         }
         UserEntity user = byUsername(username);
-        if (user != null && !Tenants.mayActFor(em, user.id(), clientId)) {
-            // another group's account, or a disabled one, is not there for this login (C12)
+        if (user != null && !Tenants.mayActFor(em, user.id(), null)) {
+            // a disabled account is not there for any login
             user = null;
         }
         boolean known = user != null && user.passwordHash() != null;

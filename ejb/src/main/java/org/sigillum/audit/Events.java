@@ -49,6 +49,8 @@ public final class Events {
     public static final String GROUP_DELETED = "GROUP_DELETED";
     public static final String GROUP_CHANGE_REFUSED = "GROUP_CHANGE_REFUSED";
     public static final String CLIENT_MOVED = "CLIENT_MOVED";
+    public static final String CREDENTIAL_SUSPENDED = "CREDENTIAL_SUSPENDED";
+    public static final String CREDENTIAL_RESUMED = "CREDENTIAL_RESUMED";
     public static final String USER_DISABLED = "USER_DISABLED";
     public static final String OTP_SENT = "OTP_SENT";
 

@@ -23,6 +23,7 @@ public class CredentialEntity {
     private StoredKey key;
     @Column(nullable = false)
     private String status;
+    private static final String SUSPENDED = "SUSPENDED";
     @Column(name = "public_key", nullable = false)
     private byte[] publicKey;
     @Column(name = "created_at", nullable = false)
@@ -125,6 +126,19 @@ public class CredentialEntity {
 
     public boolean revoked() {
         return "REVOKED".equals(status);
+    }
+
+    public boolean suspended() {
+        return SUSPENDED.equals(status);
+    }
+
+    /** Signs nothing while suspended (the SAM signs only ENABLED credentials); its certificate is on hold. */
+    public void suspend() {
+        this.status = SUSPENDED;
+    }
+
+    public void resume() {
+        this.status = "ENABLED";
     }
 
     /** Disables the credential for good: its certificate is revoked, so it must never sign again. */

@@ -47,7 +47,7 @@ class BackOfficeScopesIT {
 
         // another group's account answers exactly as an account that does not exist
         String missing = UUID.randomUUID().toString();
-        for (String[] call : new String[][] {{"GET", ""}, {"GET", "/credentials"}, {"DELETE", ""},
+        for (String[] call : new String[][] {{"GET", ""}, {"GET", "/credentials"}, {"GET", "/activity"}, {"DELETE", ""},
                 {"POST", "/disable"}, {"POST", "/credentials"}, {"GET", "/credentials/" + otherGroupsCredential},
                 {"DELETE", "/credentials/" + otherGroupsCredential}, {"POST", "/authenticators/totp"},
                 {"POST", "/credentials/" + otherGroupsCredential + "/revoke"}}) {

@@ -21,7 +21,9 @@ import org.sigillum.api.admin.CredentialView;
 import org.sigillum.api.admin.RevocationView;
 import org.sigillum.api.admin.RevokeCredentialRequest;
 import org.sigillum.api.admin.UserView;
+import org.sigillum.api.audit.AuditRecordView;
 import org.sigillum.api.error.ServiceException;
+import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.AccountService;
 import org.sigillum.api.service.CredentialRevocation;
 import org.sigillum.api.service.KeyStoreService;
@@ -45,6 +47,8 @@ public class UsersResource {
     private KeyStoreService keyStore;
     @EJB
     private CredentialRevocation revocation;
+    @EJB
+    private AuditTrail audit;
 
     @POST
     public Response create(CreateUserRequest request) throws ServiceException {
@@ -57,6 +61,15 @@ public class UsersResource {
     public List<UserView> users(@QueryParam("group") String group, @QueryParam("offset") @DefaultValue("0") int offset,
                                 @QueryParam("limit") @DefaultValue("100") int limit) throws ServiceException {
         return accounts.users(group, offset, limit);
+    }
+
+    @GET
+    @Path("{id}/activity")
+    @Operation(summary = "The account's activity from the audit log, newest first (of one credential with ?credentialId=)")
+    public List<AuditRecordView> activity(@PathParam("id") String id, @QueryParam("credentialId") String credentialId,
+                                          @QueryParam("limit") @DefaultValue("100") int limit) throws ServiceException {
+        accounts.user(id);
+        return audit.activity(id, credentialId, limit);
     }
 
     @POST
@@ -101,6 +114,23 @@ public class UsersResource {
     public RevocationView revokeCredential(@PathParam("id") String id, @PathParam("credentialId") String credentialId,
                                            RevokeCredentialRequest request) throws ServiceException {
         return revocation.revoke(id, credentialId, request);
+    }
+
+    @POST
+    @Path("{id}/credentials/{credentialId}/suspend")
+    @Operation(summary = "Suspend a credential: it signs nothing, its certificate is on hold (certificateHold) in OCSP "
+            + "and the CRL at once")
+    public RevocationView suspendCredential(@PathParam("id") String id, @PathParam("credentialId") String credentialId)
+            throws ServiceException {
+        return revocation.suspend(id, credentialId);
+    }
+
+    @POST
+    @Path("{id}/credentials/{credentialId}/resume")
+    @Operation(summary = "Resume a suspended credential: its certificate is good again in OCSP and leaves the CRL")
+    public RevocationView resumeCredential(@PathParam("id") String id, @PathParam("credentialId") String credentialId)
+            throws ServiceException {
+        return revocation.resume(id, credentialId);
     }
 
     @POST
