@@ -71,6 +71,12 @@ class TenancyIT {
         List<String> events = recentEvents();
         assertTrue(events.containsAll(List.of("GROUP_CREATED", "GROUP_UPDATED", "GROUP_DELETED", "GROUP_CHANGE_REFUSED")),
                 events.toString());
+
+        JsonNode paths = Sigillum.get("/openapi?format=JSON", null).json().get("paths");
+        for (String path : List.of("/api/v1/groups", "/api/v1/groups/{id}", "/api/v1/clients/{id}/group")) {
+            assertTrue(paths.has(path), path + " in " + paths.fieldNames().next());
+        }
+        ApiErrors.assertError(Sigillum.get("/api/v1/groups", null), 401, "invalid_token");
     }
 
     @Test
