@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -31,6 +32,8 @@ import org.sigillum.audit.Events;
 import org.sigillum.sam.auth.HsmPepper;
 import org.sigillum.sam.auth.SecretHasher;
 import org.sigillum.settings.ServiceSettings;
+import org.sigillum.tenancy.GroupEntity;
+import org.sigillum.tenancy.Tenants;
 
 @Stateless
 public class AccountServiceBean implements AccountService {
@@ -39,6 +42,7 @@ public class AccountServiceBean implements AccountService {
     private static final Pattern PIN = Pattern.compile("[0-9]{4,12}");
     private static final int MIN_PASSWORD = 10;
     private static final int MAX_PASSWORD = 256;
+    private static final int MAX_LISTED = 500;
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
@@ -89,8 +93,62 @@ public class AccountServiceBean implements AccountService {
         String pinHash = request.pin() == null ? null : SecretHasher.hash(checkedPin(request.pin()), pepper);
         UserEntity user = new UserEntity(UUID.randomUUID().toString(), request.username(), passwordHash, pinHash,
                 Instant.now());
+        user.groupId(groupOfNewUser(request.group()));
         em.persist(user);
         return user;
+    }
+
+    /** A service provider's back office enrolls into its own group only; an operator into any, default the default. */
+    private String groupOfNewUser(String requested) throws ServiceException {
+        if (caller.confinedToGroup()) {
+            String own = Tenants.groupOfClient(em, caller.clientId());
+            if (requested != null && !requested.equals(own)) {
+                throw new ServiceException(ErrorCode.INVALID_REQUEST, "a users token creates accounts in its own group only");
+            }
+            return own;
+        }
+        String group = requested == null ? GroupEntity.DEFAULT : requested;
+        if (em.find(GroupEntity.class, group) == null) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "group names no existing group");
+        }
+        return group;
+    }
+
+    @Override
+    public void requireManageable(String id) throws ServiceException {
+        if (!caller.confinedToGroup()) {
+            return;
+        }
+        UserEntity user = id == null ? null : em.find(UserEntity.class, id);
+        if (user == null || !user.groupId().equals(Tenants.groupOfClient(em, caller.clientId()))) {
+            // the same answer as for an account that does not exist: another group's accounts are not there (C12)
+            throw new ServiceException(ErrorCode.NOT_FOUND, "no such user");
+        }
+    }
+
+    @Override
+    public List<UserView> users(String group, int offset, int limit) throws ServiceException {
+        if (offset < 0 || limit < 1 || limit > MAX_LISTED) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "offset must be 0 or more and limit 1 to " + MAX_LISTED);
+        }
+        String listed = caller.confinedToGroup() ? Tenants.groupOfClient(em, caller.clientId()) : group;
+        return (listed == null
+                ? em.createQuery("select u from UserEntity u order by u.createdAt, u.id", UserEntity.class)
+                : em.createQuery("select u from UserEntity u where u.groupId = :group order by u.createdAt, u.id",
+                        UserEntity.class).setParameter("group", listed))
+                .setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(AccountServiceBean::view).toList();
+    }
+
+    @Override
+    public UserView disableUser(String id) throws ServiceException {
+        UserEntity user = Users.require(em, id);
+        user.disable();
+        // its tokens stop working at once: BearerTokensBean refuses a disabled account's tokens when it looks one
+        // up, and no node keeps one it looked up before
+        tokenCache.forgetEverywhere();
+        audit.record(new AuditEvent(Events.USER_DISABLED, AuditEvent.Outcome.SUCCESS, caller.actor(), id, null,
+                Map.of("username", user.username())));
+        return view(user);
     }
 
     @Override
@@ -128,7 +186,7 @@ public class AccountServiceBean implements AccountService {
     }
 
     private static UserView view(UserEntity user) {
-        return new UserView(user.id(), user.username(), user.status(), user.createdAt().toString());
+        return new UserView(user.id(), user.username(), user.status(), user.createdAt().toString(), user.groupId());
     }
 
     @Override

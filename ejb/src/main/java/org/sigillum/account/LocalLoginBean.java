@@ -24,6 +24,8 @@ import org.sigillum.audit.Events;
 import org.sigillum.sam.auth.HsmPepper;
 import org.sigillum.sam.auth.SecretHasher;
 import org.sigillum.settings.ServiceSettings;
+import org.sigillum.tenancy.GroupPolicies;
+import org.sigillum.tenancy.Tenants;
 import org.sigillum.token.BearerTokensBean;
 
 /**
@@ -61,10 +63,30 @@ public class LocalLoginBean implements LocalLogin {
         requireEnabled();
         // through the container, so that the password is checked outside this transaction (no connection held)
         String userId = context.getBusinessObject(LocalLogin.class).authenticate(username, password);
+        // after the password: only the account's holder learns that its group does not allow auth/login
+        GroupPolicies.requireBasicLogin(Tenants.policyOfUser(em, userId));
         BearerTokensBean.Issued issued = tokens.issue(userId, null, Set.of(Scopes.SERVICE), null, rememberMe);
         audit.record(new AuditEvent(Events.LOGIN_SUCCEEDED, AuditEvent.Outcome.SUCCESS, userId, userId, null,
                 Map.of("rememberMe", String.valueOf(rememberMe))));
         return new LoginResponse(issued.accessToken(), issued.refreshToken(), issued.expiresIn());
+    }
+
+    /**
+     * The login page's check: the password as below (the same work and counting for every account), then the
+     * client's group, outside any transaction like it.
+     */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String authenticate(String username, char[] password, String clientId) throws ServiceException {
+        String userId = context.getBusinessObject(LocalLogin.class).authenticate(username, password);
+        if (!Tenants.mayActFor(em, userId, clientId)) {
+            // the answer of a wrong password, after the same work: the account is not there for this client (C12)
+            audit.recordRefusal(new AuditEvent(Events.LOGIN_REFUSED, AuditEvent.Outcome.REFUSED, actor(username), userId,
+                    null, Map.of("username", String.valueOf(username), "client", String.valueOf(clientId),
+                            "reason", "account of another group")));
+            throw new ServiceException(ErrorCode.INVALID_GRANT, REFUSAL);
+        }
+        return userId;
     }
 
     /**
@@ -78,6 +100,10 @@ public class LocalLoginBean implements LocalLogin {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "a username and a password are required");
         }
         UserEntity user = byUsername(username);
+        if (user != null && !Tenants.mayActFor(em, user.id(), null)) {
+            // a disabled account is not there for any login
+            user = null;
+        }
         boolean known = user != null && user.passwordHash() != null;
         boolean reserved = known && failures.reserve(user.id(), AuthenticationFailuresBean.Factor.PASSWORD);
         boolean passwordMatches;

@@ -6,12 +6,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.sigillum.tenancy.GroupEntity;
+import org.sigillum.tenancy.Tenants;
 
 @Entity
 @Table(name = "sig_user")
 // The failure counters, locks and attempt reservations are not mapped: only AuthenticationFailuresBean's
 // conditional updates write them, never a stale copy of the row (checklist C8).
 public class UserEntity {
+
+    public static final String DISABLED = Tenants.DISABLED;
 
     @Id
     private String id;
@@ -32,6 +36,9 @@ public class UserEntity {
     private String otpEmail;
     @Column(name = "otp_phone")
     private String otpPhone;
+    /** The group that enrolled the account: only that group's service providers act for it (C12). */
+    @Column(name = "group_id", nullable = false)
+    private String groupId;
 
     protected UserEntity() {
     }
@@ -43,6 +50,20 @@ public class UserEntity {
         this.passwordHash = passwordHash;
         this.pinHash = pinHash;
         this.createdAt = createdAt;
+        this.groupId = GroupEntity.DEFAULT;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public void groupId(String group) {
+        this.groupId = group;
+    }
+
+    /** Disabled by an operator or its service provider: it logs in and signs no more. */
+    public void disable() {
+        this.status = DISABLED;
     }
 
     public String id() {

@@ -134,6 +134,21 @@ public class AuditTrailBean implements AuditTrail {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AuditRecordView> activity(String userId, String credentialId, int limit) throws ServiceException {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "limit must be 1.." + MAX_PAGE);
+        }
+        return (credentialId == null
+                ? em.createQuery("select r from AuditRecordEntity r where r.userId = :user order by r.seq desc",
+                        AuditRecordEntity.class)
+                : em.createQuery("select r from AuditRecordEntity r where r.userId = :user and r.credentialId = :credential "
+                        + "order by r.seq desc", AuditRecordEntity.class).setParameter("credential", credentialId))
+                .setParameter("user", userId).setMaxResults(limit).getResultList().stream().map(AuditTrailBean::view)
+                .toList();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AuditVerification verify() {
         try {
             return new ChainVerifier(em, keys, ca.caCertificate("issuing")).verify();

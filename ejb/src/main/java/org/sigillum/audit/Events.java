@@ -56,6 +56,14 @@ public final class Events {
     public static final String TIMESTAMP_FAILED = "TIMESTAMP_FAILED";
     public static final String TOKEN_REVOKED = "TOKEN_REVOKED";
     public static final String TOKEN_REVOCATION_REFUSED = "TOKEN_REVOCATION_REFUSED";
+    public static final String GROUP_CREATED = "GROUP_CREATED";
+    public static final String GROUP_UPDATED = "GROUP_UPDATED";
+    public static final String GROUP_DELETED = "GROUP_DELETED";
+    public static final String GROUP_CHANGE_REFUSED = "GROUP_CHANGE_REFUSED";
+    public static final String CLIENT_MOVED = "CLIENT_MOVED";
+    public static final String CREDENTIAL_SUSPENDED = "CREDENTIAL_SUSPENDED";
+    public static final String CREDENTIAL_RESUMED = "CREDENTIAL_RESUMED";
+    public static final String USER_DISABLED = "USER_DISABLED";
 
     /** Longest claimed name (a client ID, a username) that a refusal record keeps. */
     private static final int MAX_CLAIMED = 64;

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sigillum.api.audit.UsageDay;
+import org.sigillum.api.audit.UsageRow;
 import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.UsageReports;
@@ -32,6 +33,18 @@ public class UsageReportsBean implements UsageReports {
             + "SUM(COALESCE(quantity, 1)) FROM audit_record WHERE recorded_at >= ?1 AND recorded_at < ?2 "
             + "AND outcome = 'SUCCESS' AND event IN ('" + Events.AUTHORIZED + "', '" + Events.SIGNED + "', '"
             + Events.CREDENTIAL_CREATED + "') %s GROUP BY CAST(recorded_at AS DATE), client_id, event ORDER BY 1, 2";
+
+    /**
+     * Every successful usage record of a period with the group it counts for: its client's (now), or for
+     * auth/login, which names no client, its user's.
+     */
+    private static final String RECORDS = "SELECT CAST(a.recorded_at AS DATE), a.client_id, COALESCE(c.group_id, "
+            + "u.group_id), a.event, a.quantity, a.detail FROM audit_record a "
+            + "LEFT JOIN oauth_client c ON c.client_id = a.client_id "
+            + "LEFT JOIN sig_user u ON a.client_id IS NULL AND u.id = a.user_id "
+            + "WHERE a.recorded_at >= ?1 AND a.recorded_at < ?2 AND a.outcome = 'SUCCESS' AND a.event IN ('"
+            + Events.AUTHORIZED + "', '" + Events.SIGNED + "', '" + Events.CREDENTIAL_CREATED + "', '" + Events.OTP_SENT
+            + "') ORDER BY a.seq";
 
     @PersistenceContext(unitName = "sigillum")
     private EntityManager em;
@@ -69,5 +82,28 @@ public class UsageReportsBean implements UsageReports {
             usage.add(new UsageDay(parts[0], parts[1], counts[0], counts[1], counts[2]));
         });
         return usage;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<UsageRow> usage(LocalDate from, LocalDate to, String groupBy, String period) throws ServiceException {
+        if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "from and to must span 1 to " + MAX_DAYS + " days");
+        }
+        if (!"client".equals(groupBy) && !"group".equals(groupBy)) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "groupBy must be client or group");
+        }
+        if (!"day".equals(period) && !"month".equals(period)) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "period must be day or month");
+        }
+        UsageTally tally = new UsageTally("group".equals(groupBy), "month".equals(period));
+        for (Object row : em.createNativeQuery(RECORDS)
+                .setParameter(1, from.atStartOfDay().toInstant(ZoneOffset.UTC))
+                .setParameter(2, to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)).getResultList()) {
+            Object[] c = (Object[]) row;
+            tally.add(c[0].toString(), c[1] == null ? null : c[1].toString(), c[2] == null ? null : c[2].toString(),
+                    c[3].toString(), c[4] == null ? null : ((Number) c[4]).intValue(), c[5] == null ? null : c[5].toString());
+        }
+        return tally.rows();
     }
 }

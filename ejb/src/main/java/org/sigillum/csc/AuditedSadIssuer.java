@@ -25,8 +25,8 @@ public class AuditedSadIssuer {
     private AuditTrail audit;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public IssuedSad issue(SadGrant grant, AuditEvent authorized) {
-        IssuedSad sad = sam.issue(grant);
+    public IssuedSad issue(SadGrant grant, long maxLifetimeSeconds, AuditEvent authorized) {
+        IssuedSad sad = sam.issue(grant, maxLifetimeSeconds);
         audit.record(authorized);
         return sad;
     }

@@ -93,7 +93,8 @@ final class CredentialInfos {
         X509Certificate certificate = parse(der);
         Instant now = Instant.now();
         // the specification's four values; a certificate not valid yet is, like a suspended one, unusable for now
-        String status = credential.revoked() ? "revoked" : now.isAfter(certificate.getNotAfter().toInstant()) ? "expired"
+        String status = credential.revoked() ? "revoked" : credential.suspended() ? "suspended"
+                : now.isAfter(certificate.getNotAfter().toInstant()) ? "expired"
                 : now.isBefore(certificate.getNotBefore().toInstant()) ? "suspended" : "valid";
         List<String> certificates = null;
         if (!view.certificates().equals("none")) {

@@ -39,6 +39,9 @@ import org.sigillum.hsm.SignatureScheme;
 import org.sigillum.keys.CredentialEntity;
 import org.sigillum.sam.SignatureSchemes;
 import org.sigillum.settings.ServiceSettings;
+import org.sigillum.api.tenancy.GroupPolicy;
+import org.sigillum.tenancy.GroupPolicies;
+import org.sigillum.tenancy.Tenants;
 
 /**
  * CSC v2 credentials/list, credentials/info, credentials/authorize and signatures/signHash for the user a
@@ -121,14 +124,16 @@ public class CscCredentialsBean implements CscCredentials {
         String credentialId = request == null ? null : request.credentialID();
         try {
             CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
+            GroupPolicy policy = Tenants.policyOfUser(em, userId);
             SadGrant requested = SadGrants.requested(credential, userId, caller.clientId(), request.numSignatures(),
-                    request.hashAlgorithmOID(), request.hashes(), settings.maxSignatures());
+                    request.hashAlgorithmOID(), request.hashes(), settings.maxSignatures(), policy);
             AuditEvent wrongFactor = new AuditEvent(Events.AUTHORIZATION_REFUSED, AuditEvent.Outcome.REFUSED, userId,
                     userId, credentialId, Map.of("reason", SigningFactorsBean.WRONG_AUTHENTICATION));
             SadGrant grant = requested.authenticatedBy(signingFactors.verify(userId,
                     authData(request.authData(), SigningFactorsBean.PIN), oneTimeCode(request.authData()),
                     CscSigningCodesBean.binding(requested), wrongFactor), Instant.now());
-            IssuedSad sad = issuer.issue(grant, new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, userId,
+            IssuedSad sad = issuer.issue(grant, GroupPolicies.sadLifetimeSeconds(policy, Long.MAX_VALUE),
+                    new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, userId,
                     userId, credentialId, Map.of("numSignatures", String.valueOf(grant.numSignatures()), "factors",
                             String.join(" ", grant.factors()))).counting(grant.numSignatures()));
             return new AuthorizeResponse(sad.value(), sad.expiresInSeconds());

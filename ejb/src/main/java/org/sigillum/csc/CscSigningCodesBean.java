@@ -22,6 +22,8 @@ import org.sigillum.api.service.AuditTrail;
 import org.sigillum.api.service.CscSigningCodes;
 import org.sigillum.audit.Events;
 import org.sigillum.keys.CredentialEntity;
+import org.sigillum.api.tenancy.GroupPolicy;
+import org.sigillum.tenancy.Tenants;
 
 /**
  * credentials/getChallenge (v2) and credentials/sendOTP (v1): a code for this credential, this client application and,
@@ -53,7 +55,7 @@ public class CscSigningCodesBean implements CscSigningCodes {
         try {
             CredentialEntity credential = CscCallers.ownCredential(em, caller, credentialId);
             String channel = codes.send(userId, request.authObjectID(), transaction(credential, caller, request,
-                    maxSignatures));
+                    maxSignatures, Tenants.policyOfUser(em, userId)));
             if (channel == null) {
                 if (!signingFactors.otpRequired(userId)) {
                     throw new ServiceException(ErrorCode.INVALID_REQUEST, "this credential is authorized without an OTP");
@@ -83,7 +85,7 @@ public class CscSigningCodesBean implements CscSigningCodes {
             }
             int count = request.numSignatures() == null ? request.hashes().size() : request.numSignatures();
             SadGrant requested = SadGrants.requested(credential, userId, caller.clientId(), count,
-                    request.hashAlgorithmOID(), request.hashes(), maxSignatures);
+                    request.hashAlgorithmOID(), request.hashes(), maxSignatures, Tenants.policyOfUser(em, userId));
             String approval = approvals.request(userId, binding(requested), requested.numSignatures(),
                     requested.hashAlgorithmOid(), requested.hashes());
             audit.record(new AuditEvent(Events.DEVICE_APPROVAL_REQUESTED, AuditEvent.Outcome.SUCCESS, userId, userId,
@@ -98,13 +100,13 @@ public class CscSigningCodesBean implements CscSigningCodes {
 
     /** The transaction the code is bound to: the SAD request when the caller names its hashes, else the credential. */
     static CodeBinding transaction(CredentialEntity credential, TokenPrincipal caller, SendOtpRequest request,
-                                   int maxSignatures) throws ServiceException {
+                                   int maxSignatures, GroupPolicy policy) throws ServiceException {
         if (request.hashes() == null || request.hashes().isEmpty()) {
             return CodeBinding.credential(credential.id(), CodeBinding.caller(caller.clientId(), caller.userId()));
         }
         int count = request.numSignatures() == null ? request.hashes().size() : request.numSignatures();
         return binding(SadGrants.requested(credential, caller.userId(), caller.clientId(), count,
-                request.hashAlgorithmOID(), request.hashes(), maxSignatures));
+                request.hashAlgorithmOID(), request.hashes(), maxSignatures, policy));
     }
 
     /** The binding an authorization presents: its credential, client and request. */

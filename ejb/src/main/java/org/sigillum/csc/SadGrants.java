@@ -6,7 +6,9 @@ import org.sigillum.api.error.ErrorCode;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.sam.SadGrant;
 import org.sigillum.hsm.DigestAlgorithm;
+import org.sigillum.api.tenancy.GroupPolicy;
 import org.sigillum.keys.CredentialEntity;
+import org.sigillum.tenancy.GroupPolicies;
 
 /**
  * What a user may authorize for a credential, whether through CSC credentials/authorize or through the OAuth 2.0
@@ -22,13 +24,16 @@ public final class SadGrants {
      * the user has proven them.
      *
      * @param hashes base64 hashes as the caller sent them, or null
+     * @param policy the policy of the user's group, which narrows the server's {@code serverMaxSignatures} and SCAL
      */
     public static SadGrant requested(CredentialEntity credential, String userId, String clientId, Integer numSignatures,
-                                     String hashAlgorithmOid, List<String> hashes, int maxSignatures)
-            throws ServiceException {
+                                     String hashAlgorithmOid, List<String> hashes, int serverMaxSignatures,
+                                     GroupPolicy policy) throws ServiceException {
         if (!credential.enabled()) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "the credential is disabled");
         }
+        GroupPolicies.requireScal(policy, hashes);
+        int maxSignatures = GroupPolicies.maxNumSignatures(policy, serverMaxSignatures);
         if (numSignatures == null || numSignatures < 1 || numSignatures > maxSignatures) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "numSignatures must be 1 to " + maxSignatures);
         }

@@ -1,5 +1,7 @@
 package org.sigillum.documents;
 
+import org.sigillum.tenancy.Tenants;
+
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.FileDocument;
@@ -89,7 +91,8 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
                 PadesOptions.requireAbsent(options, batch.image());
             }
             SigningBatch signing = new SigningBatch(SigningSetup.of(credential, enrollment,
-                    SignatureSchemes.fromCsc(options.signAlgo(), null, options.signAlgoParams())), timeBudget);
+                    SignatureSchemes.fromCsc(options.signAlgo(), null, options.signAlgoParams()),
+                Tenants.policyOfUser(em, credential.ownerId())), timeBudget);
             SigningSetup setup = signing.setup();
             List<String> names = new ArrayList<>();
             List<SignaturePackaging> packagings = new ArrayList<>();
@@ -116,7 +119,8 @@ public class DocumentFileSigningBean implements DocumentFileSigning {
             }
             AuditEvent signedRecord = new AuditEvent(Events.SIGNED, AuditEvent.Outcome.SUCCESS, userId, userId,
                     options.credentialID(), Map.of("method", METHOD, "documents", String.valueOf(signing.documents()),
-                            "formats", format + (container == AsicContainer.NONE ? "" : " " + container)))
+                            "formats", format + (container == AsicContainer.NONE ? "" : " " + container),
+                            "level", format.level(options.conformanceLevel()).name()))
                     .counting(signing.signatures());
             List<DSSDocument> results = signing.sign(signingTransaction, caller, sad, credential, signedRecord);
             List<SignedDocument> signed = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.sigillum.documents;
 
+import org.sigillum.tenancy.Tenants;
+
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.signature.AbstractSignatureParameters;
@@ -116,7 +118,8 @@ public class DocumentSigningBean implements DocumentSigning {
             requireSameAlgorithm(document.signAlgo(), document.signAlgoParams(), first.signAlgo(), first.signAlgoParams());
         }
         SigningBatch batch = new SigningBatch(SigningSetup.of(credential, enrollment,
-                SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams())), timeBudget);
+                SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams()),
+                Tenants.policyOfUser(em, credential.ownerId())), timeBudget);
         for (SignDocRequest.Document document : documents) {
             byte[] content = decode(document.document(), "document");
             DocumentFormat format = DocumentFormat.of(document.signatureFormat());
@@ -155,7 +158,8 @@ public class DocumentSigningBean implements DocumentSigning {
             throw invalid("between 1 and " + maxDocuments + " hashes are allowed per call");
         }
         SigningBatch batch = new SigningBatch(SigningSetup.of(credential, enrollment,
-                SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams())), timeBudget);
+                SignatureSchemes.fromCsc(first.signAlgo(), null, first.signAlgoParams()),
+                Tenants.policyOfUser(em, credential.ownerId())), timeBudget);
         DigestAlgorithm digestAlgorithm = batch.setup().digest();
         int number = 0;
         for (SignDocRequest.DocumentDigests entry : entries) {

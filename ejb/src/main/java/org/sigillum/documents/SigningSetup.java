@@ -1,5 +1,9 @@
 package org.sigillum.documents;
 
+import org.sigillum.api.tenancy.GroupPolicy;
+import org.sigillum.tenancy.GroupPolicies;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.model.x509.CertificateToken;
@@ -27,14 +31,18 @@ final class SigningSetup {
     private final SignatureScheme scheme;
     private final List<CertificateToken> chain;
     private final Date signingTime;
+    private final GroupPolicy policy;
 
-    private SigningSetup(SignatureScheme scheme, List<CertificateToken> chain, Date signingTime) {
+    private SigningSetup(SignatureScheme scheme, List<CertificateToken> chain, Date signingTime, GroupPolicy policy) {
+        this.policy = policy;
         this.scheme = scheme;
         this.chain = chain;
         this.signingTime = signingTime;
     }
 
-    static SigningSetup of(CredentialEntity credential, Enrollment enrollment, SignatureScheme scheme)
+    /** @param policy the policy of the signer's group, which every signature of the call must satisfy */
+    static SigningSetup of(CredentialEntity credential, Enrollment enrollment, SignatureScheme scheme,
+                           GroupPolicy policy)
             throws ServiceException {
         DssAlgorithms.encryption(scheme);
         if (credential.certificate() == null) {
@@ -45,13 +53,18 @@ final class SigningSetup {
         for (byte[] ca : enrollment.connector().caChain()) {
             chain.add(DSSUtils.loadCertificate(ca));
         }
-        return new SigningSetup(scheme, chain, Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        return new SigningSetup(scheme, chain, Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)), policy);
     }
 
-    /** Sets the level, algorithms, certificates and signing time on a format's parameters. */
+    /**
+     * Sets the level, algorithms, certificates and signing time on a format's parameters: every document signature
+     * of every API passes here, so here the group's allowed formats and levels are enforced.
+     */
     void apply(AbstractSignatureParameters<?> parameters, DocumentFormat format, String conformanceLevel)
             throws ServiceException {
-        parameters.setSignatureLevel(format.level(conformanceLevel));
+        SignatureLevel level = format.level(conformanceLevel);
+        GroupPolicies.requireSignature(policy, level);
+        parameters.setSignatureLevel(level);
         parameters.setDigestAlgorithm(digest());
         parameters.setEncryptionAlgorithm(DssAlgorithms.encryption(scheme));
         parameters.setSigningCertificate(chain.get(0));

@@ -71,6 +71,12 @@ public class IssuedCertificateEntity {
         return revocationReason;
     }
 
+    /** Lifts a certificateHold: the certificate is good again, and leaves the next CRL. */
+    public void release() {
+        this.revokedAt = null;
+        this.revocationReason = null;
+    }
+
     public void revoke(Instant at, int reason) {
         this.revokedAt = at;
         this.revocationReason = reason;

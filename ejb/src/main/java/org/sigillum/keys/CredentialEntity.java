@@ -23,6 +23,7 @@ public class CredentialEntity {
     private StoredKey key;
     @Column(nullable = false)
     private String status;
+    private static final String SUSPENDED = "SUSPENDED";
     @Column(name = "public_key", nullable = false)
     private byte[] publicKey;
     @Column(name = "created_at", nullable = false)
@@ -32,9 +33,23 @@ public class CredentialEntity {
     private byte[] certificate;
     @Column(name = "key_cache_seconds", nullable = false)
     private int keyCacheSeconds;
+    /**
+     * At most this many signatures in the credential's life, or null (B5). The count, signatures_used, is not mapped:
+     * only the SAM's conditional update in the signing transaction writes it, never a stale copy of the row.
+     */
+    @Column(name = "max_signatures")
+    private Integer maxSignatures;
 
     /** A cached key serves at most this many signatures before it is unwrapped afresh. */
     private static final int MAX_CACHED_USES = 10_000;
+
+    public void limitSignatures(Integer max) {
+        this.maxSignatures = max;
+    }
+
+    public Integer maxSignatures() {
+        return maxSignatures;
+    }
 
     protected CredentialEntity() {
     }
@@ -111,6 +126,19 @@ public class CredentialEntity {
 
     public boolean revoked() {
         return "REVOKED".equals(status);
+    }
+
+    public boolean suspended() {
+        return SUSPENDED.equals(status);
+    }
+
+    /** Signs nothing while suspended (the SAM signs only ENABLED credentials); its certificate is on hold. */
+    public void suspend() {
+        this.status = SUSPENDED;
+    }
+
+    public void resume() {
+        this.status = "ENABLED";
     }
 
     /** Disables the credential for good: its certificate is revoked, so it must never sign again. */

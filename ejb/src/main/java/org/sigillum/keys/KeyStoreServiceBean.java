@@ -34,6 +34,8 @@ import org.sigillum.hsm.HsmConnectionFactory;
 import org.sigillum.hsm.HsmException;
 import org.sigillum.hsm.KeyBinding;
 import org.sigillum.hsm.KeySpec;
+import org.sigillum.tenancy.GroupPolicies;
+import org.sigillum.tenancy.Tenants;
 
 /**
  * Creates credentials: the key pair is generated in the HSM, and the row stores the public key and the private
@@ -80,6 +82,10 @@ public class KeyStoreServiceBean implements KeyStoreService {
     private CredentialEntity newCredential(String ownerId, CreateCredentialRequest request) throws ServiceException {
         KeySpec spec = KeySpecs.fromRequest(request);
         UserEntity owner = Users.require(em, ownerId);
+        GroupPolicies.requireKey(Tenants.policyOfUser(em, ownerId), spec);
+        if (request.maxSignatures() != null && request.maxSignatures() < 1) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "maxSignatures must be at least 1");
+        }
         String scal = request.scal() == null ? "2" : request.scal();
         if (!scal.equals("1") && !scal.equals("2")) {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "scal must be \"1\" or \"2\"");
@@ -99,6 +105,7 @@ public class KeyStoreServiceBean implements KeyStoreService {
                 generated.subjectPublicKeyInfo()));
         CredentialEntity credential = new CredentialEntity(generated.subjectPublicKeyInfo(), generated.wrappedKey(), scal,
                 keyCacheSeconds, chain.get(0), Instant.now());
+        credential.limitSignatures(request.maxSignatures());
         em.persist(credential);
         return credential;
     }

@@ -63,7 +63,7 @@ public class BootstrapClientBean {
             ClientEntity existing = registry.find(credentials[0]);
             if (existing == null) {
                 registry.register(credentials[0], credentials[1], new ClientRegistrationRequest("Bootstrap operator client",
-                        List.of(), Scopes.ADMIN, null, null));
+                        List.of(), Scopes.ADMIN, null, null, null));
                 LOG.info("bootstrap client " + credentials[0] + " registered");
             } else if (!registry.secretMatches(existing, credentials[1])) {
                 registry.resetSecret(existing, credentials[1]);

@@ -35,12 +35,14 @@ public class ClientEntity {
     private boolean enabled;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "group_id", nullable = false)
+    private String groupId;
 
     protected ClientEntity() {
     }
 
     ClientEntity(String clientId, String clientName, String secretHash, String authMethod, String jwks,
-                 List<String> redirectUris, Set<String> scopes, Instant createdAt) {
+                 List<String> redirectUris, Set<String> scopes, String groupId, Instant createdAt) {
         this.clientId = clientId;
         this.clientName = clientName;
         this.secretHash = secretHash;
@@ -49,7 +51,17 @@ public class ClientEntity {
         this.redirectUris = String.join("\n", redirectUris);
         this.scope = String.join(" ", scopes);
         this.enabled = true;
+        this.groupId = groupId;
         this.createdAt = createdAt;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    /** Moving a client is an operator's audited action (GroupsBean). */
+    public void groupId(String group) {
+        this.groupId = group;
     }
 
     public String clientId() {
@@ -89,6 +101,6 @@ public class ClientEntity {
     }
 
     RegisteredClient view(String secret) {
-        return new RegisteredClient(clientId, secret, clientName, redirectUris(), scope, authMethod);
+        return new RegisteredClient(clientId, secret, clientName, redirectUris(), scope, authMethod, groupId);
     }
 }

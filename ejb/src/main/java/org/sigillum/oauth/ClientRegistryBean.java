@@ -47,6 +47,7 @@ import org.sigillum.account.VerificationSlots;
 import org.sigillum.audit.Events;
 import org.sigillum.sam.auth.HsmPepper;
 import org.sigillum.sam.auth.SecretHasher;
+import org.sigillum.tenancy.GroupEntity;
 import org.sigillum.token.BearerTokensBean;
 
 /**
@@ -90,7 +91,7 @@ public class ClientRegistryBean implements ClientRegistry {
             }
             RegisteredClient client = register(UUID.randomUUID().toString(), newSecret(), request);
             audit.record(new AuditEvent(Events.CLIENT_REGISTERED, AuditEvent.Outcome.SUCCESS, caller.actor(), null, null,
-                    Map.of("registered", client.clientId(), "scope", client.scope())));
+                    Map.of("registered", client.clientId(), "scope", client.scope(), "group", client.group())));
             return client;
         } catch (ServiceException e) {
             audit.recordRefusal(Events.unsuccessful(Events.CLIENT_REGISTRATION_REFUSED, Events.CLIENT_REGISTRATION_REFUSED, e, caller.actor(), null, Map.of()));
@@ -117,9 +118,13 @@ public class ClientRegistryBean implements ClientRegistry {
         boolean keyBased = ClientAuthenticationMethod.PRIVATE_KEY_JWT.getValue().equals(method);
         String jwks = keyBased ? publicJwks(request.jwks()) : null;
         String shownSecret = keyBased ? null : secret;
+        String group = request.group() == null ? GroupEntity.DEFAULT : request.group();
+        if (em.find(GroupEntity.class, group) == null) {
+            throw new ServiceException(ErrorCode.INVALID_REQUEST, "group names no existing group");
+        }
         em.persist(new ClientEntity(clientId, name, keyBased ? null : SecretHasher.hash(secret.toCharArray(), pepper),
-                method, jwks, redirectUris, scopes, Instant.now()));
-        return new RegisteredClient(clientId, shownSecret, name, redirectUris, String.join(" ", scopes), method);
+                method, jwks, redirectUris, scopes, group, Instant.now()));
+        return new RegisteredClient(clientId, shownSecret, name, redirectUris, String.join(" ", scopes), method, group);
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.sigillum.csc.SadGrants;
 import org.sigillum.federation.LevelGate;
 import org.sigillum.keys.CredentialEntity;
 import org.sigillum.settings.ServiceSettings;
+import org.sigillum.tenancy.Tenants;
 
 /**
  * The consent step, reached once a user is signed in (by any means): shows what the client asks for, and for a
@@ -125,7 +126,8 @@ public class ConsentStepBean {
             throw new ServiceException(ErrorCode.INVALID_REQUEST, "invalid credentialID");
         }
         return SadGrants.requested(entity, transaction.userId(), transaction.pending().clientId(),
-                credential.numSignatures(), credential.hashAlgorithmOid(), credential.hashes(), settings.maxSignatures());
+                credential.numSignatures(), credential.hashAlgorithmOid(), credential.hashes(), settings.maxSignatures(),
+                Tenants.policyOfUser(em, transaction.userId()));
     }
 
     /** The consent page of a signed-in transaction as it stands (again, in another language). */

@@ -34,7 +34,7 @@ public class LoginStepBean {
             throws ServiceException {
         String userId;
         try {
-            userId = localLogin.authenticate(username, password);
+            userId = localLogin.authenticate(username, password, transaction.pending().clientId());
         } catch (ServiceException e) {
             if (e.code() == ErrorCode.INVALID_REQUEST) {
                 return ConsentPages.login(transaction, MISSING_LOGIN);

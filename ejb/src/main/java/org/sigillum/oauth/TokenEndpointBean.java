@@ -12,11 +12,15 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import org.sigillum.tenancy.GroupPolicies;
+import org.sigillum.tenancy.Tenants;
 import java.util.Map;
 import java.util.Set;
 import org.sigillum.api.audit.AuditEvent;
@@ -42,6 +46,8 @@ public class TokenEndpointBean implements TokenEndpoint {
 
     private static final String BEARER = "Bearer";
 
+    @PersistenceContext(unitName = "sigillum")
+    private EntityManager em;
     @EJB
     private ClientRegistryBean clients;
     @EJB
@@ -121,7 +127,8 @@ public class TokenEndpointBean implements TokenEndpoint {
             return new TokenResponse(issued.accessToken(), BEARER, issued.expiresIn(), issued.refreshToken(),
                     Scopes.SERVICE, null, null);
         }
-        IssuedSad sad = sam.issue(code.sadGrant());
+        IssuedSad sad = sam.issue(code.sadGrant(), GroupPolicies.sadLifetimeSeconds(
+                Tenants.policyOfUser(em, code.userId()), Long.MAX_VALUE));
         BearerTokensBean.Issued issued = tokens.issueCredentialToken(code.userId(), client.clientId(), sad, code.familyId(),
                 code.sadGrant().credentialId());
         audit.record(new AuditEvent(Events.AUTHORIZED, AuditEvent.Outcome.SUCCESS, code.userId(), code.userId(),
@@ -132,14 +139,21 @@ public class TokenEndpointBean implements TokenEndpoint {
                 code.sadGrant().credentialId(), details(code.authorizationDetails()));
     }
 
+    /** The scopes of a back office, which never speaks for a user (client_credentials). */
+    private static final Set<String> BACK_OFFICE = Set.of(Scopes.ADMIN, Scopes.USERS, Scopes.AUDITOR);
+
     private TokenResponse clientCredentials(ClientEntity client, Scope requested) throws ServiceException {
         Set<String> scopes = scopes(requested);
         if (scopes == null) {
-            scopes = Set.of(Scopes.ADMIN);
+            scopes = new LinkedHashSet<>(client.scopes());
+            scopes.retainAll(BACK_OFFICE);
+            if (scopes.isEmpty()) {
+                scopes = Set.of(Scopes.ADMIN);
+            }
         }
-        if (!Set.of(Scopes.ADMIN).containsAll(scopes) || !client.scopes().containsAll(scopes)) {
-            throw new ServiceException(ErrorCode.INVALID_SCOPE, "client_credentials grants only the admin scope, "
-                    + "to clients registered for it");
+        if (!BACK_OFFICE.containsAll(scopes) || !client.scopes().containsAll(scopes)) {
+            throw new ServiceException(ErrorCode.INVALID_SCOPE, "client_credentials grants only the admin, users and "
+                    + "auditor scopes, to clients registered for them");
         }
         BearerTokensBean.Issued issued = tokens.issue(null, client.clientId(), scopes, null, false);
         return new TokenResponse(issued.accessToken(), BEARER, issued.expiresIn(), null, String.join(" ", scopes), null,

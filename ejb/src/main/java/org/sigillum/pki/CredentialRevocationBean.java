@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.sigillum.api.admin.RevocationView;
 import org.sigillum.api.admin.RevokeCredentialRequest;
 import org.sigillum.api.audit.AuditEvent;
@@ -87,6 +88,67 @@ public class CredentialRevocationBean implements CredentialRevocation {
             audit.recordRefusal(Events.unsuccessful(Events.CREDENTIAL_REVOCATION_REFUSED,
                     Events.CREDENTIAL_REVOCATION_FAILED, e, caller.actor(), ownerId,
                     credentialId == null ? Map.of() : Map.of("credentialID", credentialId)));
+            throw e;
+        }
+    }
+
+    @Override
+    public RevocationView suspend(String ownerId, String credentialId) throws ServiceException {
+        return hold(ownerId, credentialId, true);
+    }
+
+    @Override
+    public RevocationView resume(String ownerId, String credentialId) throws ServiceException {
+        return hold(ownerId, credentialId, false);
+    }
+
+    /**
+     * Puts the certificate on hold or lifts the hold, with the credential's status, the register (OCSP) and a new
+     * CRL in one transaction with the audit record, so that OCSP and CRL change at once.
+     */
+    private RevocationView hold(String ownerId, String credentialId, boolean suspend) throws ServiceException {
+        String action = suspend ? Events.CREDENTIAL_SUSPENDED : Events.CREDENTIAL_RESUMED;
+        try {
+            if (suspend && credentialId != null) {
+                // like a revocation: after every signature in flight, and before any that follows (A11)
+                sam.excludeSigning(credentialId);
+            }
+            CredentialEntity credential = credentialId == null ? null
+                    : em.find(CredentialEntity.class, credentialId, LockModeType.PESSIMISTIC_WRITE);
+            if (credential == null || !credential.ownerId().equals(ownerId)) {
+                throw new ServiceException(ErrorCode.NOT_FOUND, "no such credential");
+            }
+            if (suspend ? !credential.enabled() : !credential.suspended()) {
+                throw new ServiceException(ErrorCode.CONFLICT, suspend ? "only an enabled credential can be suspended"
+                        : "the credential is not suspended");
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            IssuedCertificateEntity certificate = register.ofCredential(credentialId);
+            if (suspend) {
+                credential.suspend();
+                if (certificate != null) {
+                    certificate.revoke(now, CRLReason.certificateHold);
+                }
+                evictCachedKey(credentialId);
+            } else {
+                credential.resume();
+                if (certificate != null) {
+                    certificate.release();
+                }
+            }
+            if (certificate != null) {
+                em.flush();
+                crls.republish(certificate.caName());
+            }
+            String serial = certificate == null ? null : IssuedCertificateEntity.key(certificate.serialNumber());
+            audit.record(new AuditEvent(action, AuditEvent.Outcome.SUCCESS, caller.actor(), ownerId, credentialId,
+                    serial == null ? Map.of() : Map.of("serialNumber", serial)));
+            return new RevocationView(credentialId, suspend ? "suspended" : "enabled", serial, now.toString(),
+                    suspend ? "certificateHold" : null);
+        } catch (ServiceException e) {
+            audit.recordRefusal(Events.unsuccessful(Events.CREDENTIAL_REVOCATION_REFUSED,
+                    Events.CREDENTIAL_REVOCATION_FAILED, e, caller.actor(), ownerId, credentialId == null ? Map.of()
+                            : Map.of("credentialID", credentialId, "action", action)));
             throw e;
         }
     }

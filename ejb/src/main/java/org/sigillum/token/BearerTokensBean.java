@@ -29,6 +29,7 @@ import org.sigillum.api.service.BearerTokens;
 import org.sigillum.api.service.SignatureActivation;
 import org.sigillum.audit.Events;
 import org.sigillum.sam.auth.Digests;
+import org.sigillum.tenancy.Tenants;
 
 /**
  * Issues and checks opaque bearer tokens: 256 random bits, base64url; the database keeps their SHA-256, so a
@@ -88,7 +89,11 @@ public class BearerTokensBean implements BearerTokens {
         }
         long generation = cache.generation();
         BearerTokenEntity token = em.find(BearerTokenEntity.class, digest);
-        if (token == null || !token.liveAt(now, BearerTokenEntity.ACCESS)) {
+        if (token == null || !token.liveAt(now, BearerTokenEntity.ACCESS)
+                || (token.userId() != null && !Tenants.mayActFor(em, token.userId(), token.clientId()))) {
+            // a token of a service provider for a user of another group (its client was moved), or of a disabled
+            // account, is refused like an expired one: every call a user's token makes passes here (C12); moving a
+            // client and disabling an account clear the token cache on every node
             throw new ServiceException(ErrorCode.INVALID_TOKEN, "the access token is missing, expired or revoked");
         }
         TokenPrincipal principal = new TokenPrincipal(token.userId(), token.clientId(), token.scopes());
@@ -100,6 +105,13 @@ public class BearerTokensBean implements BearerTokens {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TokenPrincipal authenticateOperator(String accessToken, boolean presented, String method, String path)
             throws ServiceException {
+        return authenticateOperator(accessToken, presented, method, path, Set.of());
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TokenPrincipal authenticateOperator(String accessToken, boolean presented, String method, String path,
+                                               Set<String> alsoAdmitted) throws ServiceException {
         TokenPrincipal principal;
         try {
             principal = authenticate(accessToken);
@@ -109,7 +121,8 @@ public class BearerTokensBean implements BearerTokens {
             }
             throw e;
         }
-        if (principal.userId() != null || !principal.scopes().contains(Scopes.ADMIN)) {
+        if (principal.userId() != null || (!principal.scopes().contains(Scopes.ADMIN)
+                && alsoAdmitted.stream().noneMatch(principal.scopes()::contains))) {
             String reason = "the token is not valid for the admin API";
             refuseOperator(principal.userId() != null ? principal.userId() : "client:" + principal.clientId(), reason,
                     method, path);

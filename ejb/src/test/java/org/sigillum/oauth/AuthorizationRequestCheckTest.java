@@ -24,9 +24,9 @@ class AuthorizationRequestCheckTest {
     private static final String REDIRECT = "https://app.example/cb";
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
     private static final ClientEntity CLIENT = new ClientEntity("app", "The App", null, "none", null, List.of(REDIRECT),
-            Set.of("service", "credential"), Instant.EPOCH);
+            Set.of("service", "credential"), "default", Instant.EPOCH);
     private static final ClientEntity SERVICE_ONLY = new ClientEntity("app", "The App", null, "none", null,
-            List.of(REDIRECT), Set.of("service"), Instant.EPOCH);
+            List.of(REDIRECT), Set.of("service"), "default", Instant.EPOCH);
 
     private final List<byte[]> previewed = new ArrayList<>();
     private final AuthorizationRequestCheck check = new AuthorizationRequestCheck(100, content -> {

@@ -37,8 +37,21 @@ final class OAuthApp {
     }
 
     static OAuthApp register(String scope) {
+        return register(scope, null);
+    }
+
+    /** A registered client known by its ID and secret (a back office, without redirect URIs). */
+    static OAuthApp of(String clientId, String secret) {
+        return new OAuthApp(clientId, secret, null);
+    }
+
+    /** A client application of the given group (null: the default group). */
+    static OAuthApp register(String scope, String group) {
         String redirect = "http://127.0.0.1:9/callback/" + RANDOM.nextInt(1_000_000);
         ObjectNode body = Sigillum.object().put("client_name", "Test app <b>" + redirect + "</b>").put("scope", scope);
+        if (group != null) {
+            body.put("group", group);
+        }
         body.putArray("redirect_uris").add(redirect);
         Sigillum.Reply reply = Sigillum.operatorPost("/api/v1/clients", body);
         assertEquals(201, reply.status(), reply.body());

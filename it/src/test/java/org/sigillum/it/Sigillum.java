@@ -155,6 +155,24 @@ final class Sigillum {
                 .header("Authorization", "Bearer " + operatorToken()).DELETE().build());
     }
 
+    /** Any method with a JSON body (null: none) under a bearer token. */
+    static Reply send(String method, String path, Object body, String bearer) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(write(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").method(method, publisher);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    /** A GET that asks for a media type (Accept). */
+    static Reply getAccepting(String path, String bearer, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60)).header("Accept", accept)
+                .header("Authorization", "Bearer " + bearer).GET().build());
+    }
+
     static Reply operatorGet(String path) {
         return get(path, operatorToken());
     }

@@ -58,6 +58,7 @@ class MigrationsOnH2Test {
         expected.putAll(Map.of("login_reserved", false, "login_reserved_at", true, "pin_reserved", false,
                 "pin_reserved_at", true));
         expected.putAll(Map.of("otp_email", true, "otp_phone", true));
+        expected.put("group_id", false);
         assertEquals(expected, columns("sig_user"));
     }
 
@@ -110,13 +111,39 @@ class MigrationsOnH2Test {
     void credentialTableHasTheExpectedColumns() throws SQLException {
         Map<String, Boolean> expected = new LinkedHashMap<>();
         for (String notNull : new String[] {"id", "owner_id", "key_algorithm", "key_length", "status", "public_key", "scal", "key_cache_seconds",
-                "wrapping_key_label", "wrapped_private_key", "binding_tag", "created_at"}) {
+                "wrapping_key_label", "wrapped_private_key", "binding_tag", "created_at", "signatures_used"}) {
             expected.put(notNull, false);
         }
         expected.put("curve", true);
         expected.put("certificate", true);
+        expected.put("max_signatures", true);
 
         assertEquals(expected, columns("credential"));
+    }
+
+    @Test
+    void existingAccountsAndClientsBelongToTheDefaultGroup() throws SQLException {
+        String owner = insertUser("carol");
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT g.name FROM sig_user u JOIN client_group g ON g.id = u.group_id WHERE u.id = ?")) {
+            select.setString(1, owner);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals("default", row.getString(1));
+            }
+        }
+        assertEquals(false, columns("oauth_client").get("group_id"));
+    }
+
+    @Test
+    void anAccountOfAnUnknownGroupIsRefusedByTheForeignKey() {
+        SQLException e = assertThrows(SQLException.class, () -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sig_user SET group_id = 'nowhere'")) {
+                insertUser("dave");
+                update.executeUpdate();
+            }
+        });
+        assertTrue(e.getSQLState().startsWith("23"), "integrity violation expected, got " + e.getSQLState() + ": " + e);
     }
 
     @Test

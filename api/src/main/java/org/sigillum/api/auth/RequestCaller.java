@@ -22,6 +22,19 @@ public class RequestCaller {
         return principal == null ? null : principal.clientId();
     }
 
+    /** Whether the request's token carries {@code scope}; false outside a request. */
+    public boolean hasScope(String scope) {
+        return principal != null && principal.scopes().contains(scope);
+    }
+
+    /**
+     * A service provider's back office with the {@code users} scope and not the operator's {@code admin}: it manages
+     * only the accounts of its own group (checklist C12).
+     */
+    public boolean confinedToGroup() {
+        return principal != null && principal.userId() == null && !hasScope(Scopes.ADMIN) && hasScope(Scopes.USERS);
+    }
+
     /** The user a token speaks for, else the client application ({@code client:ID}), else the system. */
     public String actor() {
         if (principal == null) {

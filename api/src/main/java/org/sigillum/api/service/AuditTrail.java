@@ -20,6 +20,9 @@ public interface AuditTrail {
 
     List<AuditRecordView> records(long fromSeq, int limit) throws ServiceException;
 
+    /** A user's activity, newest first: the audit records naming the user (and, when given, one credential). */
+    List<AuditRecordView> activity(String userId, String credentialId, int limit) throws ServiceException;
+
     AuditVerification verify();
 
     /** Anchors the heads of every chain now (besides the periodic anchors and the one at shutdown). */

@@ -19,6 +19,13 @@ public interface BearerTokens {
     TokenPrincipal authenticateOperator(String accessToken, boolean presented, String method, String path)
             throws ServiceException;
 
+    /**
+     * The same, also admitting a client's back-office token of one of the {@code alsoAdmitted} scopes ({@code users}
+     * for the User Account Management API, {@code auditor} for reading audit records and usage).
+     */
+    TokenPrincipal authenticateOperator(String accessToken, boolean presented, String method, String path,
+                                        java.util.Set<String> alsoAdmitted) throws ServiceException;
+
     /** The credential a live credential-scope access token was issued for, or null for any other token. */
     String credentialOf(String accessToken);
 

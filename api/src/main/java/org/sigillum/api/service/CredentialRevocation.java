@@ -9,5 +9,12 @@ import org.sigillum.api.error.ServiceException;
 @Local
 public interface CredentialRevocation {
 
+    /** Suspends: the credential signs nothing, its certificate is on hold (certificateHold) in OCSP and the CRL. */
+    RevocationView suspend(String ownerId, String credentialId) throws ServiceException;
+
+    /** Lifts a suspension: the certificate is good again in OCSP and leaves the CRL, and the credential signs. */
+    RevocationView resume(String ownerId, String credentialId) throws ServiceException;
+
+    /** Revokes for good, a suspended credential too. */
     RevocationView revoke(String ownerId, String credentialId, RevokeCredentialRequest request) throws ServiceException;
 }

@@ -23,6 +23,9 @@ public interface SignatureActivation {
 
     IssuedSad issue(SadGrant grant);
 
+    /** A SAD that lives no longer than {@code maxLifetimeSeconds} (a group's policy) nor the server's lifetime. */
+    IssuedSad issue(SadGrant grant, long maxLifetimeSeconds);
+
     /**
      * Makes a SAD unusable before its time, given its SHA-256 (hex) as bearer tokens are stored: a credential
      * token whose grant was revoked (code replay, RFC 7009 revocation) must not sign afterwards.

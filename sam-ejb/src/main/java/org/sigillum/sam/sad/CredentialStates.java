@@ -16,6 +16,14 @@ final class CredentialStates {
 
     private static final String STATUS = "SELECT status FROM credential WHERE id = ?";
     private static final String ACTIVE = "ENABLED";
+    /**
+     * Counts signatures against a credential's lifetime limit (B5) in one conditional update: PostgreSQL re-checks
+     * the condition on the row as a concurrent signer on any node committed it, so no two together pass the limit;
+     * the count rolls back with a signature that fails.
+     */
+    private static final String COUNT = "UPDATE credential SET signatures_used = signatures_used + ? "
+            + "WHERE id = ? AND max_signatures IS NOT NULL AND signatures_used + ? <= max_signatures";
+    private static final String LIMITED = "SELECT max_signatures FROM credential WHERE id = ?";
 
     private CredentialStates() {
     }
@@ -24,6 +32,29 @@ final class CredentialStates {
     static void requireActive(String status) throws SadRefusal {
         if (!ACTIVE.equals(status)) {
             throw new SadRefusal(SadRules.Rule.CREDENTIAL_INACTIVE);
+        }
+    }
+
+    /**
+     * Counts {@code signatures} against the credential's limit, if it has one, or refuses when they would pass it.
+     * An unlimited credential costs one read and no write.
+     */
+    static void count(Connection connection, String credentialId, int signatures) throws SQLException, SadRefusal {
+        try (PreparedStatement limited = connection.prepareStatement(LIMITED)) {
+            limited.setString(1, credentialId);
+            try (ResultSet row = limited.executeQuery()) {
+                if (!row.next() || row.getObject(1) == null) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement(COUNT)) {
+            update.setInt(1, signatures);
+            update.setString(2, credentialId);
+            update.setInt(3, signatures);
+            if (update.executeUpdate() != 1) {
+                throw new SadRefusal(SadRules.Rule.USAGE_LIMIT);
+            }
         }
     }
 

@@ -32,7 +32,8 @@ public final class SadRules {
         SIGNATURE_COUNT("A2", ErrorCode.INVALID_REQUEST, "the SAD does not allow this number of signatures"),
         UNAUTHORIZED_HASH("A2", ErrorCode.INVALID_HASH, "a hash was not authorized by the user"),
         TOO_OLD_TO_EXTEND("A5", ErrorCode.INVALID_REQUEST, "the authorization is too old to extend; authorize again"),
-        CREDENTIAL_INACTIVE("A11", ErrorCode.INVALID_REQUEST, "the credential is revoked, disabled or deleted");
+        CREDENTIAL_INACTIVE("A11", ErrorCode.INVALID_REQUEST, "the credential is revoked, disabled or deleted"),
+        USAGE_LIMIT("B5", ErrorCode.INVALID_REQUEST, "the credential has made all the signatures it is allowed");
 
         private final String checklistId;
         private final ErrorCode code;

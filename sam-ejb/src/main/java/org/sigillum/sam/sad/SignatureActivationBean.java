@@ -98,10 +98,16 @@ public class SignatureActivationBean implements SignatureActivation {
 
     @Override
     public IssuedSad issue(SadGrant grant) {
+        return issue(grant, lifetimeSeconds);
+    }
+
+    @Override
+    public IssuedSad issue(SadGrant grant, long maxLifetimeSeconds) {
+        long lifetime = Math.min(lifetimeSeconds, maxLifetimeSeconds);
         String value = SadStore.newValue();
-        sads.put(SadStore.key(value), new SadRecord(grant, Instant.now().plusSeconds(lifetimeSeconds)), lifetimeSeconds,
+        sads.put(SadStore.key(value), new SadRecord(grant, Instant.now().plusSeconds(lifetime)), lifetime,
                 TimeUnit.SECONDS);
-        return new IssuedSad(value, lifetimeSeconds);
+        return new IssuedSad(value, lifetime);
     }
 
     @Override
@@ -148,6 +154,7 @@ public class SignatureActivationBean implements SignatureActivation {
             SadRecord record = signingSpending().spend(sad, caller, key.binding().credentialId(), Instant.now());
             SadRules.check(record, key.binding(), scheme, hashAlgorithmOid, hashes);
             CredentialStates.requireActive(status);
+            countSignatures(key.binding().credentialId(), hashes.size());
             return unwrapAndSign(connection, key, cachePolicy, scheme, hashes);
         }
     }
@@ -165,6 +172,7 @@ public class SignatureActivationBean implements SignatureActivation {
             SadRecord record = signingSpending().spend(sad, caller, key.binding().credentialId(), Instant.now());
             SadRules.check(record, key.binding(), scheme, null, documentDigests);
             CredentialStates.requireActive(status);
+            countSignatures(key.binding().credentialId(), dataToSignDigests.size());
             return unwrapAndSign(connection, key, cachePolicy, scheme, dataToSignDigests);
         }
     }
@@ -188,6 +196,20 @@ public class SignatureActivationBean implements SignatureActivation {
     private String lockedStatus(String credentialId) throws ServiceException {
         try (Connection connection = database.getConnection()) {
             return CredentialStates.status(connection, credentialId);
+        } catch (SQLException e) {
+            throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the database is unavailable; retry later", e);
+        }
+    }
+
+    /**
+     * Counts {@code signatures} against the credential's usage limit in this transaction (B5); a refusal, or any
+     * failure before the commit, rolls the count back. The credential is already locked shared (on H2, its row for
+     * update), which a revocation waits for; counting takes the row's own lock, on which signers of one limited
+     * credential queue.
+     */
+    private void countSignatures(String credentialId, int signatures) throws ServiceException {
+        try (Connection connection = database.getConnection()) {
+            CredentialStates.count(connection, credentialId, signatures);
         } catch (SQLException e) {
             throw new ServiceException(ErrorCode.TEMPORARILY_UNAVAILABLE, "the database is unavailable; retry later", e);
         }

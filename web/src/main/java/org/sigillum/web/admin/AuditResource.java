@@ -16,11 +16,14 @@ import org.sigillum.api.audit.AuditRecordView;
 import org.sigillum.api.audit.AuditVerification;
 import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.service.AuditTrail;
+import org.sigillum.api.auth.Scopes;
+import org.sigillum.web.security.AlsoAdmits;
 import org.sigillum.web.security.OperatorOnly;
 
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @OperatorOnly
+@AlsoAdmits(value = Scopes.AUDITOR, readOnly = true)
 @SecurityRequirement(name = "operator")
 public class AuditResource {
 

@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,8 @@ import org.sigillum.api.error.ServiceException;
 import org.sigillum.api.oauth.ClientRegistrationRequest;
 import org.sigillum.api.oauth.RegisteredClient;
 import org.sigillum.api.service.ClientRegistry;
+import org.sigillum.api.service.Groups;
+import org.sigillum.api.tenancy.GroupAssignment;
 import org.sigillum.web.security.OperatorOnly;
 
 @Path("/api/v1/clients")
@@ -28,6 +31,8 @@ public class ClientsResource {
 
     @EJB
     private ClientRegistry clients;
+    @EJB
+    private Groups groups;
 
     @POST
     @Operation(summary = "Register a client application (RFC 7591 fields); the answer shows its secret once")
@@ -45,6 +50,14 @@ public class ClientsResource {
     @GET
     @Path("{id}")
     public RegisteredClient client(@PathParam("id") String id) throws ServiceException {
+        return clients.client(id);
+    }
+
+    @PUT
+    @Path("{id}/group")
+    @Operation(summary = "Move a client application to another group ({\"group\":id}); its tokens are revoked")
+    public RegisteredClient move(@PathParam("id") String id, GroupAssignment assignment) throws ServiceException {
+        groups.moveClient(id, assignment == null ? null : assignment.group());
         return clients.client(id);
     }
 

@@ -41,7 +41,7 @@ public class MetadataResource {
         metadata.setTokenEndpointURI(urls.oauth("token"));
         metadata.setRevocationEndpointURI(urls.oauth("revoke"));
         metadata.setPushedAuthorizationRequestEndpointURI(urls.oauth("pushed_authorize"));
-        metadata.setScopes(new Scope(Scopes.SERVICE, Scopes.CREDENTIAL, Scopes.ADMIN));
+        metadata.setScopes(new Scope(Scopes.SERVICE, Scopes.CREDENTIAL, Scopes.ADMIN, Scopes.USERS, Scopes.AUDITOR));
         metadata.setResponseTypes(List.of(ResponseType.CODE));
         metadata.setResponseModes(List.of(ResponseMode.QUERY));
         metadata.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS));
