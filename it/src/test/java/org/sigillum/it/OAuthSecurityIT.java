@@ -211,11 +211,15 @@ class OAuthSecurityIT {
         String victimCsrf = victim.csrf();
         Sigillum.Reply forged = victim.post(OAuthApp.AUTHORIZE + "/login", Map.of("csrf", "forged",
                 "username", signer.username(), "password", CscClient.PASSWORD));
-        assertEquals(400, forged.status());
+        // each refusal answers its code's own status: a wrong CSRF value is access_denied, a form without the
+        // browser's transaction cookie an expired (unknown) sign-in
+        assertEquals(403, forged.status());
+        assertTrue(forged.body().contains("the form is stale or forged"), forged.body());
         Browser attacker = new Browser();
         Sigillum.Reply crossBrowser = attacker.post(OAuthApp.AUTHORIZE + "/login", Map.of("csrf", victimCsrf,
                 "username", signer.username(), "password", CscClient.PASSWORD));
         assertEquals(400, crossBrowser.status());
+        assertTrue(crossBrowser.body().contains("this sign-in has expired"), crossBrowser.body());
         Sigillum.Reply genuine = victim.post(OAuthApp.AUTHORIZE + "/login", Map.of("csrf", victimCsrf,
                 "username", signer.username(), "password", CscClient.PASSWORD));
         assertEquals(200, genuine.status(), "the refusals left the victim's own sign-in usable");
