@@ -228,8 +228,10 @@ cluster_tests() {
     SIGILLUM_IT_BOOTSTRAP_CLIENT_ID=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_id)
     SIGILLUM_IT_BOOTSTRAP_CLIENT_SECRET=$(bootstrap_client_field "$CLUSTER_DIR/bootstrap-client.json" client_secret)
     say "cluster tests: nodes $urls"
+    # in a fixed order: ClusterFailoverIT first, on the cluster as started (it records the nodes' PIDs and the token's
+    # state before its faults), ShutdownAnchorClusterIT, which stops a node and revives it, last
     (cd "$SIGILLUM_HOME" && mvn -B -ntp -pl it verify -DskipITs=false -Dit.excludedGroups=none -Dgroups=cluster \
-        ${only:+-Dit.test="$only" -Dfailsafe.failIfNoSpecifiedTests=false}) \
+        -Dfailsafe.runOrder=alphabetical ${only:+-Dit.test="$only" -Dfailsafe.failIfNoSpecifiedTests=false}) \
         || die "cluster tests failed"
     say "cluster tests passed"
 }

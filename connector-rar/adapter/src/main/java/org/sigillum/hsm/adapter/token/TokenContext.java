@@ -79,7 +79,8 @@ public final class TokenContext {
         try {
             return tryOpenSession();
         } catch (HsmUnavailableException e) {
-            if (e.getCause() instanceof TokenException cause && Pkcs11Errors.needsLibraryRestart(cause)
+            if (e.getCause() instanceof TokenException cause
+                    && (Pkcs11Errors.needsLibraryRestart(cause) || Pkcs11Errors.isStaleHandle(cause))
                     && restartLibraryIfDue()) {
                 return tryOpenSession();
             }
@@ -96,6 +97,12 @@ public final class TokenContext {
             long wrappingKey = findSecretKey(session, config.wrappingKeyLabel());
             long bindingKey = findSecretKey(session, config.bindingKeyLabel());
             long pepperKey = findSecretKey(session, config.pepperKeyLabel());
+            // this process's view of a token that another process sharing it has written to can keep objects whose
+            // handles no longer work (seen with SoftHSM2 when a second node starts): a key found but unreadable
+            // is stale until the library reloads the token, which openSession then does
+            for (long key : new long[] {wrappingKey, bindingKey, pepperKey}) {
+                session.getAttrValues(key, CKA_CLASS);
+            }
             return new TokenSession(this, session, generation, wrappingKey, bindingKey, pepperKey);
         } catch (TokenException e) {
             closeQuietly(session);
